@@ -1,0 +1,98 @@
+# Build, test and run Ticketing as a Service locally. `make test` is the command CI runs.
+# Variables such as PORT, DYNAMODB_PORT and SANDBOX_API_KEY reach the sandbox from the environment or the
+# command line: `make sandbox PORT=8080`.
+
+MVN ?= mvn
+PYTHON ?= python3
+VENV = .venv
+VENV_STAMP = $(VENV)/.requirements-installed
+SANDBOX_CLASSPATH = sandbox/target/sandbox.classpath
+
+.PHONY: venv build test sandbox lint fuzz sam-build clean distclean
+
+venv: $(VENV_STAMP)
+
+# The stamp is written only after a successful install and is newer than requirements-dev.txt, so the tools
+# are installed again only when their pinned versions change.
+$(VENV_STAMP): requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $(VENV_STAMP)
+
+build:
+	$(MVN) -B -q -DskipTests install
+
+test: venv
+	$(MVN) -B verify
+
+sandbox: venv
+	$(MVN) -B -q -DskipTests install
+	$(MVN) -B -q -pl sandbox dependency:build-classpath -Dmdep.outputFile="$$(pwd)/$(SANDBOX_CLASSPATH)"
+	java -cp "sandbox/target/classes:$$(cat $(SANDBOX_CLASSPATH))" dev.ticketing.sandbox.SandboxMain
+
+# SAM_CLI_TELEMETRY=0: the SAM CLI would otherwise send usage data from every run.
+lint: venv
+	SAM_CLI_TELEMETRY=0 $(VENV)/bin/sam validate --lint --template template.yaml --region us-east-1
+	$(VENV)/bin/cfn-lint template.yaml
+	$(VENV)/bin/openapi-spec-validator docs/openapi.yaml
+
+# --- Deploying (README, "Deploying") ---------------------------------------------------------------------------
+# `sam build` runs the build-<LogicalId> target below once per function (BuildMethod: makefile in template.yaml),
+# from the project root. SAM's own Maven builder would build each function module alone and fail on the sibling
+# `shared` module; here one reactor build makes every function's shaded jar, and each target copies its jar.
+
+# Function logical id -> Maven module under functions/.
+MODULE_AuthorizerFunction = authorizer
+MODULE_CreateTicketFunction = create-ticket
+MODULE_GetTicketFunction = get-ticket
+MODULE_ListTicketsFunction = list-tickets
+MODULE_UpdateTicketFunction = update-ticket
+MODULE_UpdateTicketStatusFunction = update-ticket-status
+MODULE_ListActivitiesFunction = list-activities
+MODULE_AddCommentFunction = add-comment
+MODULE_GetInstanceFunction = get-instance
+MODULE_ListTagsFunction = list-tags
+FUNCTION_MODULES = $(foreach id,$(filter MODULE_%,$(.VARIABLES)),functions/$($(id)))
+FUNCTION_JARS_STAMP = target/function-jars.stamp
+FUNCTION_SOURCES = $(shell find pom.xml shared/pom.xml shared/src/main functions/*/pom.xml functions/*/src/main -type f)
+
+# Rebuilt only when a source changed, so the first function's target builds all jars and the others reuse them.
+$(FUNCTION_JARS_STAMP): $(FUNCTION_SOURCES)
+	$(MVN) -B -q -DskipTests package -pl $(subst $(eval) ,$(comma),$(FUNCTION_MODULES)) -am
+	mkdir -p $(dir $@) && touch $@
+
+comma = ,
+
+# Lambda's Java runtime puts every jar in lib/ on the classpath.
+build-%: $(FUNCTION_JARS_STAMP)
+	@test -n "$(MODULE_$*)" || { echo "No function module for $* (add MODULE_$* to the Makefile)" >&2; exit 1; }
+	mkdir -p "$(ARTIFACTS_DIR)/lib"
+	cp functions/$(MODULE_$*)/target/$(MODULE_$*)-1.0.0-SNAPSHOT-lambda.jar "$(ARTIFACTS_DIR)/lib/"
+
+sam-build: venv
+	SAM_CLI_TELEMETRY=0 $(VENV)/bin/sam build --template template.yaml
+
+# --- Fuzzing -----------------------------------------------------------------------------------------------------
+# A bounded schemathesis run against a sandbox started for it: every operation of docs/openapi.yaml, checked for
+# 5xx answers and for answers the spec does not allow. FUZZ_EXAMPLES bounds the examples per operation.
+FUZZ_VENV = .venv-fuzz
+FUZZ_STAMP = $(FUZZ_VENV)/.requirements-installed
+FUZZ_EXAMPLES ?= 50
+
+$(FUZZ_STAMP): requirements-fuzz.txt
+	$(PYTHON) -m venv $(FUZZ_VENV)
+	$(FUZZ_VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-fuzz.txt
+	touch $(FUZZ_STAMP)
+
+fuzz: venv $(FUZZ_STAMP)
+	$(MVN) -B -q -DskipTests install
+	$(MVN) -B -q -pl sandbox dependency:build-classpath -Dmdep.outputFile="$$(pwd)/$(SANDBOX_CLASSPATH)"
+	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) sandbox/fuzz.sh "sandbox/target/classes:$$(cat $(SANDBOX_CLASSPATH))" $(FUZZ_VENV)/bin/schemathesis
+
+clean:
+	$(MVN) -B -q clean
+	rm -rf .aws-sam .sandbox
+
+# Also drops the Python tools, which take minutes to install again.
+distclean: clean
+	rm -rf $(VENV) $(FUZZ_VENV)

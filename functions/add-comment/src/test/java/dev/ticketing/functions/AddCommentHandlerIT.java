@@ -1,0 +1,61 @@
+package dev.ticketing.functions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ticketing.Dependencies;
+import dev.ticketing.json.Json;
+import dev.ticketing.testing.Fixtures;
+import dev.ticketing.testkit.DynamoDbEngine;
+import dev.ticketing.testkit.TestTable;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(DynamoDbEngine.class)
+class AddCommentHandlerIT {
+
+    private static AddCommentHandler handler;
+
+    @BeforeAll
+    static void setUp(TestTable table) {
+        Dependencies deps = Fixtures.dependencies(table);
+        Fixtures.createDemoInstance(deps, Fixtures.DEMO_INSTANCE_ID, Fixtures.DEMO_PRIMARY_KEY);
+        deps.ticketService().create(Fixtures.DEMO_INSTANCE_ID,
+                Fixtures.referenceExampleJson("create-ticket-example-1.json"));
+        handler = new AddCommentHandler(deps.ticketLifecycleService());
+    }
+
+    @Test
+    void sampleEvent_onTheCommentsRoute_answers201WithTheComment() throws Exception {
+        APIGatewayProxyResponseEvent response = handler.handleRequest(Fixtures.proxyEvent("add-comment.json"), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(201);
+        JsonNode item = Json.parse(response.getBody()).get("item");
+        assertThat(item.get("type").asText()).isEqualTo("comment");
+        assertThat(item.get("comment").asText()).isEqualTo("comment from API");
+        assertThat(item.at("/user/name").asText()).isEqualTo("Jason Doe");
+        assertThat(item.get("id").asText()).isNotBlank();
+    }
+
+    @Test
+    void activitiesRoute_addsACommentToo() throws Exception {
+        APIGatewayProxyRequestEvent event = Fixtures.proxyEvent("add-comment.json")
+                .withResource("/tickets/{ticketId}/activities").withPath("/tickets/1/activities");
+
+        assertThat(handler.handleRequest(event, null).getStatusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void blankComment_answers400() throws Exception {
+        APIGatewayProxyRequestEvent event = Fixtures.proxyEvent("add-comment.json")
+                .withBody("{\"comment\": \"  \", \"user\": {\"id\": \"u1\"}}");
+
+        APIGatewayProxyResponseEvent response = handler.handleRequest(event, null);
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(Json.parse(response.getBody()).at("/error/details/0/field").asText()).isEqualTo("comment");
+    }
+}

@@ -1,0 +1,68 @@
+package dev.ticketing.functions;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayCustomAuthorizerEvent;
+import dev.ticketing.Dependencies;
+import dev.ticketing.auth.Authenticator;
+import dev.ticketing.auth.UnauthorizedSignal;
+import dev.ticketing.http.ApiRequest;
+import dev.ticketing.log.Log;
+import dev.ticketing.store.ApiKeyOwner;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * REQUEST authorizer: resolves the {@code key} query parameter to its instance. Allows the whole API
+ * (API Gateway caches the answer per key, for every route) and passes {@code instanceId} to the functions.
+ */
+public final class AuthorizerHandler implements RequestHandler<APIGatewayCustomAuthorizerEvent, Map<String, Object>> {
+
+    public static final String KEY_PARAMETER = "key";
+
+    private final Authenticator authenticator;
+
+    public AuthorizerHandler() {
+        this(Dependencies.get().authenticator());
+    }
+
+    public AuthorizerHandler(Authenticator authenticator) {
+        this.authenticator = authenticator;
+    }
+
+    @Override
+    public Map<String, Object> handleRequest(APIGatewayCustomAuthorizerEvent event, Context context) {
+        Map<String, String> query = event.getQueryStringParameters();
+        String key = query == null ? null : query.get(KEY_PARAMETER);
+        ApiKeyOwner owner = authenticator.authenticate(key).orElse(null);
+        if (owner == null) {
+            Log.info("authorization denied", "keyPresent", key != null);
+            // This exact message is how a Lambda authorizer tells API Gateway to answer 401.
+            throw new UnauthorizedSignal();
+        }
+        Log.info("authorized", "instanceId", owner.instanceId(), "slot", owner.slot().name());
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("principalId", owner.instanceId());
+        response.put("policyDocument", Map.of(
+                "Version", "2012-10-17",
+                "Statement", List.of(Map.of(
+                        "Action", "execute-api:Invoke",
+                        "Effect", "Allow",
+                        "Resource", wholeApi(event.getMethodArn())))));
+        response.put("context", Map.of(ApiRequest.INSTANCE_ID, owner.instanceId()));
+        if (owner.usageIdentifierKey() != null) {
+            response.put("usageIdentifierKey", owner.usageIdentifierKey());
+        }
+        return response;
+    }
+
+    /** {@code arn:...:apiId/stage/METHOD/path} becomes {@code arn:...:apiId/stage/*}: one cached answer fits all routes. */
+    static String wholeApi(String methodArn) {
+        if (methodArn == null) {
+            return "*";
+        }
+        String[] parts = methodArn.split("/", 3);
+        return parts.length < 2 ? methodArn : parts[0] + "/" + parts[1] + "/*";
+    }
+}

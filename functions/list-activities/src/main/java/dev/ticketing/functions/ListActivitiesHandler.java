@@ -1,0 +1,64 @@
+package dev.ticketing.functions;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ticketing.Dependencies;
+import dev.ticketing.error.ValidationException;
+import dev.ticketing.http.ApiResponses;
+import dev.ticketing.http.Handlers;
+import dev.ticketing.http.TicketJson;
+import dev.ticketing.json.Json;
+import dev.ticketing.service.TicketLifecycleService;
+import dev.ticketing.store.ActivityPage;
+import java.time.ZoneOffset;
+
+/** GET /tickets/{ticketId}/activities: the ticket's history, oldest first, paged by limit and continuationToken. */
+public final class ListActivitiesHandler
+        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+
+    private static final String TOKEN = "continuationToken";
+
+    private final TicketLifecycleService tickets;
+
+    public ListActivitiesHandler() {
+        this(Dependencies.get().ticketLifecycleService());
+    }
+
+    public ListActivitiesHandler(TicketLifecycleService tickets) {
+        this.tickets = tickets;
+    }
+
+    @Override
+    public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+        return Handlers.handle(event, context, request -> {
+            String instanceId = request.instanceId();
+            ZoneOffset offset = request.timezone();
+            // The reference passes the token as a header on GET /tickets; the query parameter works too.
+            String token = request.header(TOKEN).or(() -> request.query(TOKEN))
+                    .filter(t -> !t.isBlank()).orElse(null);
+            ActivityPage page = tickets.activities(instanceId, request.pathParameter("ticketId"),
+                    limit(request.query("limit").orElse(null)), token);
+            ObjectNode body = Json.object();
+            ArrayNode items = body.putArray("items");
+            page.items().forEach(a -> items.add(TicketJson.activity(a, offset)));
+            body.put(TOKEN, page.continuationToken());
+            return ApiResponses.json(200, body);
+        });
+    }
+
+    private static int limit(String text) {
+        if (text == null || text.isBlank()) {
+            return TicketLifecycleService.DEFAULT_ACTIVITY_LIMIT;
+        }
+        try {
+            return Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            throw new ValidationException("limit", "must be a whole number between 1 and "
+                    + TicketLifecycleService.MAX_ACTIVITY_LIMIT);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.ticketing.functions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ticketing.Dependencies;
+import dev.ticketing.json.Json;
+import dev.ticketing.testing.Fixtures;
+import dev.ticketing.testkit.DynamoDbEngine;
+import dev.ticketing.testkit.TestTable;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(DynamoDbEngine.class)
+class UpdateTicketStatusHandlerIT {
+
+    private static UpdateTicketStatusHandler handler;
+
+    @BeforeAll
+    static void setUp(TestTable table) {
+        Dependencies deps = Fixtures.dependencies(table);
+        Fixtures.createDemoInstance(deps, Fixtures.DEMO_INSTANCE_ID, Fixtures.DEMO_PRIMARY_KEY);
+        deps.ticketService().create(Fixtures.DEMO_INSTANCE_ID,
+                Fixtures.referenceExampleJson("create-ticket-example-1.json"));
+        handler = new UpdateTicketStatusHandler(deps.ticketLifecycleService());
+    }
+
+    @Test
+    void referenceExampleByPost_resolves_thenPutMovesOn_andAForbiddenMoveAnswers409NamingTheStatus()
+            throws Exception {
+        APIGatewayProxyResponseEvent resolved =
+                handler.handleRequest(Fixtures.proxyEvent("update-ticket-status.json"), null);
+
+        assertThat(resolved.getStatusCode()).isEqualTo(200);
+        JsonNode item = Json.parse(resolved.getBody()).get("item");
+        assertThat(item.get("status").asText()).isEqualTo("Resolved");
+        assertThat(item.get("resolution").asText()).isEqualTo("fixed");
+        assertThat(item.get("lastResolutionComment").asText()).isEqualTo("Great job!");
+
+        APIGatewayProxyResponseEvent closed = handler.handleRequest(byPut("{\"status\": \" Closed\", "
+                + "\"user\": {\"id\": \"agent-1\"}}"), null);
+        assertThat(closed.getStatusCode()).isEqualTo(200);
+        assertThat(Json.parse(closed.getBody()).at("/item/status").asText()).isEqualTo("Closed");
+
+        APIGatewayProxyResponseEvent backToOpen = handler.handleRequest(byPut("{\"status\": \"Open\", "
+                + "\"user\": {\"id\": \"agent-1\"}}"), null);
+        assertThat(backToOpen.getStatusCode()).isEqualTo(409);
+        assertThat(Json.parse(backToOpen.getBody()).at("/error/message").asText()).contains("is Closed");
+    }
+
+    @Test
+    void unknownStatus_answers400_listingTheStatuses() throws Exception {
+        APIGatewayProxyResponseEvent response = handler.handleRequest(byPut("{\"status\": \"Done\", "
+                + "\"user\": {\"id\": \"agent-1\"}}"), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(Json.parse(response.getBody()).at("/error/message").asText())
+                .contains("status: must be one of Open, Reopened, Started, Resolved, Closed");
+    }
+
+    private static APIGatewayProxyRequestEvent byPut(String body) {
+        APIGatewayProxyRequestEvent event = Fixtures.proxyEvent("update-ticket-status.json")
+                .withHttpMethod("PUT").withBody(body);
+        event.getRequestContext().setHttpMethod("PUT");
+        return event;
+    }
+}

@@ -1,0 +1,42 @@
+package dev.ticketing.functions;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import dev.ticketing.Dependencies;
+import dev.ticketing.http.ApiResponses;
+import dev.ticketing.http.ETags;
+import dev.ticketing.http.Handlers;
+import dev.ticketing.http.TicketJson;
+import dev.ticketing.model.Ticket;
+import dev.ticketing.service.TicketLifecycleService;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+/** PUT /tickets/{ticketId}: changes some fields of a ticket; honours If-Match with the ETag of a GET. */
+public final class UpdateTicketHandler
+        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+
+    private final TicketLifecycleService tickets;
+
+    public UpdateTicketHandler() {
+        this(Dependencies.get().ticketLifecycleService());
+    }
+
+    public UpdateTicketHandler(TicketLifecycleService tickets) {
+        this.tickets = tickets;
+    }
+
+    @Override
+    public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+        return Handlers.handle(event, context, request -> {
+            String instanceId = request.instanceId();
+            ZoneOffset offset = request.timezone();
+            Ticket ticket = tickets.update(instanceId, request.pathParameter("ticketId"), request.jsonBody(),
+                    ETags.ifMatch(request));
+            return ApiResponses.json(200, ApiResponses.item(TicketJson.ticket(ticket, offset)),
+                    Map.of(ETags.HEADER, ETags.of(ticket)));
+        });
+    }
+}

@@ -1,0 +1,154 @@
+package dev.ticketing.sandbox;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import dev.ticketing.error.ApiException;
+import dev.ticketing.error.ErrorBodies;
+import dev.ticketing.error.NotFoundException;
+import dev.ticketing.json.Json;
+import dev.ticketing.log.Log;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The API Gateway stand-in, independent of HTTP: routes a request, runs its authorizer, invokes its function and
+ * turns the outcome into a response, with API Gateway's own errors in the project's JSON error shape.
+ */
+public final class Gateway {
+
+    public static final String REQUEST_ID_HEADER = "X-Request-Id";
+
+    // The same code and message as template.yaml's THROTTLED gateway response (GatewayResponsesTest checks).
+    static final String TOO_MANY_REQUESTS = "TooManyRequests";
+    static final String THROTTLED_MESSAGE =
+            "Rate limit exceeded: 100 requests per 60 seconds per instance (burst 100).";
+
+    private final Router router;
+    private final Functions functions;
+    private final Authorizers authorizers;
+    private final Clock clock;
+    private final Optional<Throttle> throttle;
+
+    /** Enforces the routes' usage plans. */
+    public Gateway(Router router, Functions functions, Authorizers authorizers, Clock clock) {
+        this(router, functions, authorizers, clock, Optional.of(new Throttle(clock)));
+    }
+
+    /** {@code throttle} empty: usage plans are not enforced. */
+    public Gateway(Router router, Functions functions, Authorizers authorizers, Clock clock,
+                   Optional<Throttle> throttle) {
+        this.router = router;
+        this.functions = functions;
+        this.authorizers = authorizers;
+        this.clock = clock;
+        this.throttle = throttle;
+    }
+
+    public OutgoingResponse handle(IncomingRequest in) {
+        long start = System.nanoTime();
+        String requestId = UUID.randomUUID().toString();
+        String route = null;
+        OutgoingResponse response;
+        try {
+            Router.Match match = router.match(in.method(), in.rawPath());
+            if (match instanceof Router.Match.Found found) {
+                route = found.route().toString();
+            }
+            response = respond(in, match, requestId);
+        } catch (UrlDecoding.MalformedEncoding e) {
+            response = error(new ApiException(400, "BadRequest", "The request URL is not validly percent-encoded."));
+        }
+        response = withHeader(response, REQUEST_ID_HEADER, requestId);
+        // Only the route template and the status: the path may hold ids and the query string holds the API key.
+        Log.info("sandbox request", "method", in.method(), "route", route, "status", response.status(),
+                "durationMs", (System.nanoTime() - start) / 1_000_000, "requestId", requestId);
+        return response;
+    }
+
+    private OutgoingResponse respond(IncomingRequest in, Router.Match match, String requestId) {
+        if (match instanceof Router.Match.NotFound) {
+            return error(new NotFoundException("No route matches " + in.method() + " " + in.rawPath() + "."));
+        }
+        if (match instanceof Router.Match.MethodNotAllowed notAllowed) {
+            String allow = String.join(", ", notAllowed.allowed());
+            return withHeader(error(new ApiException(405, "MethodNotAllowed", in.method() + " is not supported on "
+                    + notAllowed.path() + "; use " + allow + ".")), "Allow", allow);
+        }
+        Router.Match.Found found = (Router.Match.Found) match;
+        Route route = found.route();
+        Map<String, Object> authorizerContext = null;
+        if (route.authorizer().isPresent()) {
+            Authorizers.Outcome outcome = authorizers.authorize(route.authorizer().get(), in, route,
+                    found.pathParameters(), requestId);
+            if (outcome instanceof Authorizers.Outcome.Denied denied) {
+                return error(denied.error());
+            }
+            Authorizers.Outcome.Allowed allowed = (Authorizers.Outcome.Allowed) outcome;
+            authorizerContext = allowed.context();
+            Optional<OutgoingResponse> throttled = throttled(route, allowed.usageKey());
+            if (throttled.isPresent()) {
+                return throttled.get();
+            }
+        }
+        return invoke(route, ProxyEvents.request(in, route, found.pathParameters(), authorizerContext, requestId,
+                clock.instant()), requestId);
+    }
+
+    /** API Gateway checks the usage plan after the authorizer has named the key, before the function runs. */
+    private Optional<OutgoingResponse> throttled(Route route, String usageKey) {
+        if (route.usagePlan().isEmpty() || throttle.isEmpty()) {
+            return Optional.empty();
+        }
+        return throttle.get().acquire(route.usagePlan().get(), usageKey).map(wait -> {
+            long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+            return withHeader(error(new ApiException(429, TOO_MANY_REQUESTS, THROTTLED_MESSAGE)), "Retry-After",
+                    Long.toString(seconds));
+        });
+    }
+
+    private OutgoingResponse invoke(Route route, Object event, String requestId) {
+        Optional<RequestHandler<Object, Object>> handler = functions.handler(route.functionName());
+        if (handler.isEmpty()) {
+            Log.info("function unavailable", "function", route.functionName(),
+                    "reason", functions.unavailable().get(route.functionName()));
+            return badGateway();
+        }
+        try {
+            Object output = handler.get().handleRequest(event, new LambdaContext(requestId, route.functionName()));
+            if (!(output instanceof APIGatewayProxyResponseEvent proxyResponse)) {
+                throw new IllegalArgumentException("Malformed Lambda proxy response: "
+                        + (output == null ? "null" : output.getClass().getName()));
+            }
+            return ProxyEvents.response(proxyResponse);
+        } catch (RuntimeException | LinkageError e) {
+            // API Gateway answers 502 when the function fails or its response is malformed. A LinkageError is the
+            // usual sign of a function whose dependencies differ from the sandbox's classpath.
+            Log.error("function failed", e, "function", route.functionName(), "requestId", requestId);
+            return badGateway();
+        }
+    }
+
+    private static OutgoingResponse badGateway() {
+        return error(new ApiException(502, "BadGateway",
+                "The function failed to produce a response; see the sandbox log."));
+    }
+
+    static OutgoingResponse error(ApiException e) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", List.of("application/json"));
+        return new OutgoingResponse(e.status(), headers,
+                Json.write(ErrorBodies.of(e)).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static OutgoingResponse withHeader(OutgoingResponse response, String name, String value) {
+        Map<String, List<String>> headers = new LinkedHashMap<>(response.headers());
+        headers.put(name, new ArrayList<>(List.of(value)));
+        return new OutgoingResponse(response.status(), headers, response.body());
+    }
+}

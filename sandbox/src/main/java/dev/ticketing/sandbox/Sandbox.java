@@ -1,0 +1,169 @@
+package dev.ticketing.sandbox;
+
+import dev.ticketing.Dependencies;
+import dev.ticketing.config.Config;
+import dev.ticketing.service.CreatedInstance;
+import dev.ticketing.testkit.LocalDynamoDb;
+import dev.ticketing.testkit.TemplateTable;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A running sandbox: the DynamoDB engine and table, the demo instance, and the API served over HTTP by the
+ * template's functions in this JVM. Closing it stops the server and any moto it started.
+ */
+public final class Sandbox implements AutoCloseable {
+
+    private static final String TOKEN_SECRET = "sandbox-only-continuation-token-secret";
+    /** Where the OpenAPI spec lives, relative to template.yaml. */
+    static final String OPENAPI_SPEC = "docs/openapi.yaml";
+
+    // The handlers' no-argument constructors share one Dependencies per JVM, built from the first configuration
+    // they see, so every sandbox of a JVM must use the same endpoint and table.
+    private static Binding bound;
+
+    private final SandboxServer server;
+    private final Engine engine;
+    private final String tableName;
+    private final boolean tableCreated;
+    private final CreatedInstance demo;
+    private final List<Route> routes;
+    private final Map<String, String> unavailableFunctions;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private Sandbox(SandboxServer server, Engine engine, String tableName, boolean tableCreated, CreatedInstance demo,
+                    List<Route> routes, Map<String, String> unavailableFunctions) {
+        this.server = server;
+        this.engine = engine;
+        this.tableName = tableName;
+        this.tableCreated = tableCreated;
+        this.demo = demo;
+        this.routes = routes;
+        this.unavailableFunctions = unavailableFunctions;
+    }
+
+    public static Sandbox start(Options options) {
+        refuseSecondBinding(options);
+        TemplateTable template = options.template().map(TemplateTable::load).orElseGet(TemplateTable::load);
+        List<Route> routes = TemplateRoutes.load(template.template());
+        Engine engine = Engine.start(options);
+        boolean started = false;
+        try {
+            boolean created = engine.ensureTable(options.tableName(), template);
+            bind(new Binding(engine.endpoint(), options.tableName()));
+            CreatedInstance demo = DemoInstance.seed(Dependencies.get().instanceStore(), options.demoPrimaryKey());
+            Functions functions = Functions.instantiate(routes);
+            Authorizers authorizers = new Authorizers(functions, options.clock(), options.authorizerTtl());
+            Gateway gateway = new Gateway(new Router(routes), functions, authorizers, options.clock(),
+                    options.throttling() ? Optional.of(new Throttle(options.clock())) : Optional.empty());
+            Path spec = template.template().resolveSibling(OPENAPI_SPEC);
+            // A test's own template may have no spec beside it; the API is served all the same.
+            Optional<DocsPages> docs = Files.isRegularFile(spec)
+                    ? Optional.of(DocsPages.load(spec, demo.primaryKey())) : Optional.empty();
+            SandboxServer server = SandboxServer.start(gateway, docs, options.port());
+            started = true;
+            return new Sandbox(server, engine, options.tableName(), created, demo, routes, functions.unavailable());
+        } finally {
+            if (!started) {
+                engine.close();
+            }
+        }
+    }
+
+    public URI baseUri() {
+        return server.baseUri();
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public String instanceId() {
+        return demo.instanceId();
+    }
+
+    public String primaryKey() {
+        return demo.primaryKey();
+    }
+
+    public String secondaryKey() {
+        return demo.secondaryKey();
+    }
+
+    public URI dynamoDbEndpoint() {
+        return engine.endpoint();
+    }
+
+    /** True when the sandbox started moto itself (and stops it on close). */
+    public boolean startedMoto() {
+        return engine.startedMoto();
+    }
+
+    public String tableName() {
+        return tableName;
+    }
+
+    public boolean tableCreated() {
+        return tableCreated;
+    }
+
+    public List<Route> routes() {
+        return routes;
+    }
+
+    /** Functions whose handler could not be created, with the reason; their routes answer 502. */
+    public Map<String, String> unavailableFunctions() {
+        return unavailableFunctions;
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            try {
+                server.close();
+            } finally {
+                engine.close();
+            }
+        }
+    }
+
+    private static synchronized void refuseSecondBinding(Options options) {
+        if (bound == null) {
+            return;
+        }
+        boolean same = options.dynamoDbEndpoint().equals(Optional.of(bound.endpoint()))
+                && options.tableName().equals(bound.tableName());
+        if (!same) {
+            throw new IllegalStateException("This JVM's functions already use table " + bound.tableName() + " at "
+                    + bound.endpoint() + "; a JVM serves one sandbox table, so start this one with the same"
+                    + " endpoint and table, or in another JVM.");
+        }
+    }
+
+    /** Points the functions' configuration at the engine, before any handler is created. */
+    private static synchronized void bind(Binding binding) {
+        System.setProperty(Config.TABLE_NAME, binding.tableName());
+        System.setProperty(Config.DYNAMODB_ENDPOINT, binding.endpoint().toString());
+        // The engine's tables live in one region; the developer's AWS_REGION must not send the functions elsewhere.
+        System.setProperty(Config.REGION, LocalDynamoDb.REGION.id());
+        System.setProperty(Config.TOKEN_SECRET, TOKEN_SECRET);
+        Config config = Dependencies.get().config();
+        if (!config.tableName().equals(binding.tableName())
+                || !config.dynamoDbEndpoint().equals(Optional.of(binding.endpoint()))
+                || !config.region().equals(LocalDynamoDb.REGION.id())) {
+            throw new IllegalStateException("The functions of this JVM were configured before the sandbox started"
+                    + " (table " + config.tableName() + ", endpoint " + config.dynamoDbEndpoint().orElse(null)
+                    + ", region " + config.region() + "); start the sandbox before anything uses"
+                    + " dev.ticketing.Dependencies.");
+        }
+        bound = binding;
+    }
+
+    private record Binding(URI endpoint, String tableName) {
+    }
+}

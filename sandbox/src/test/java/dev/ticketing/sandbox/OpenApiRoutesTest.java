@@ -1,0 +1,78 @@
+package dev.ticketing.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.ticketing.testkit.TemplateTable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/** docs/openapi.yaml describes exactly the routes template.yaml deploys, each with the gateway's own errors. */
+class OpenApiRoutesTest {
+
+    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
+
+    private final Path template = TemplateTable.load().template();
+    private final JsonNode spec = readSpec(template.resolveSibling(Sandbox.OPENAPI_SPEC));
+
+    @Test
+    void everyTemplateRoute_isInTheSpec_andEverySpecOperation_isInTheTemplate() {
+        Set<String> templateRoutes = new TreeSet<>();
+        TemplateRoutes.load(template).forEach(route -> templateRoutes.add(route.toString()));
+
+        assertThat(specOperations()).isEqualTo(templateRoutes);
+    }
+
+    @Test
+    void everyOperation_documentsTheGatewaysOwnAnswers_unauthorizedAndThrottled() {
+        for (Map.Entry<String, JsonNode> path : spec.path("paths").properties()) {
+            for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
+                if (METHODS.contains(operation.getKey())) {
+                    assertThat(operation.getValue().path("responses").has("401"))
+                            .as(operation.getKey() + " " + path.getKey()).isTrue();
+                    assertThat(operation.getValue().path("responses").has("429"))
+                            .as(operation.getKey() + " " + path.getKey()).isTrue();
+                }
+            }
+        }
+    }
+
+    @Test
+    void theKeyScheme_isTheQueryParameterTheAuthorizerReads() {
+        JsonNode scheme = spec.path("components").path("securitySchemes").path(DocsPages.SECURITY_SCHEME);
+
+        assertThat(scheme.path("in").asText()).isEqualTo("query");
+        assertThat(scheme.path("name").asText()).isEqualTo("key");
+        assertThat(spec.path("security").get(0).has(DocsPages.SECURITY_SCHEME)).isTrue();
+    }
+
+    private Set<String> specOperations() {
+        Set<String> operations = new TreeSet<>();
+        for (Map.Entry<String, JsonNode> path : spec.path("paths").properties()) {
+            for (String method : iterable(path.getValue())) {
+                if (METHODS.contains(method)) {
+                    operations.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey());
+                }
+            }
+        }
+        return operations;
+    }
+
+    private static Iterable<String> iterable(JsonNode node) {
+        return node::fieldNames;
+    }
+
+    private static JsonNode readSpec(Path file) {
+        try {
+            return new YAMLMapper().readTree(file.toFile());
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read " + file, e);
+        }
+    }
+}

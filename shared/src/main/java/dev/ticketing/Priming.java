@@ -1,0 +1,114 @@
+package dev.ticketing;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.ticketing.error.ValidationException;
+import dev.ticketing.http.ApiResponses;
+import dev.ticketing.http.TicketJson;
+import dev.ticketing.json.Json;
+import dev.ticketing.log.Log;
+import dev.ticketing.model.Instance;
+import dev.ticketing.model.Status;
+import dev.ticketing.model.Ticket;
+import dev.ticketing.service.NewTicket;
+import dev.ticketing.service.TicketListParameters;
+import dev.ticketing.service.TicketRequests;
+import dev.ticketing.store.dynamodb.SchemaPriming;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.crac.Context;
+import org.crac.Core;
+import org.crac.Resource;
+
+/**
+ * SnapStart priming: before Lambda snapshots an initialised function, runs a request's worth of JSON, schema
+ * mapping, validation and reads of keys no instance has, so a restored function starts with that code loaded.
+ */
+public final class Priming implements Resource {
+
+    /** Not a UUID, so no real instance can have it: the reads below find nothing and nothing is written. */
+    static final String INSTANCE_ID = "snapstart-priming";
+
+    private static final String DEFINITION = """
+            {"id": "snapstart-priming", "name": "Priming", "enabled": true,
+             "customFields": [{"id": "f1", "name": "Asset tag", "type": "textField", "required": false,
+                               "maxLength": 100, "deleted": false}]}
+            """;
+    private static final String CREATE_BODY = """
+            {"ticket": {"title": "Priming", "priority": "Urgent",
+                        "requestor": {"id": "p1", "name": "Pat Doe", "email": "pat@example.com"},
+                        "customFields": {"f1": "A-1"}},
+             "user": {"id": "p1", "name": "Pat Doe", "email": "pat@example.com"}}
+            """;
+
+    private final Dependencies dependencies;
+    private volatile Primed lastRun;
+
+    Priming(Dependencies dependencies) {
+        this.dependencies = dependencies;
+    }
+
+    /** Registers priming with the JVM's CRaC context; CRaC holds resources weakly, so keep the result. */
+    public static Priming register(Dependencies dependencies) {
+        Priming priming = new Priming(dependencies);
+        Core.getGlobalContext().register(priming);
+        return priming;
+    }
+
+    @Override
+    public void beforeCheckpoint(Context<? extends Resource> context) {
+        try {
+            lastRun = prime();
+        } catch (RuntimeException | JsonProcessingException e) {
+            // Priming only saves time; a failure must not stop the version from being published.
+            Log.error("priming failed", e);
+        }
+    }
+
+    @Override
+    public void afterRestore(Context<? extends Resource> context) {
+        // Nothing to refresh: the SDK client opens new connections when the restored ones turn out stale.
+    }
+
+    /** What the last {@link #beforeCheckpoint} did, for tests; null before it ran or when it failed. */
+    Primed lastRun() {
+        return lastRun;
+    }
+
+    private Primed prime() throws JsonProcessingException {
+        Instance instance = Json.MAPPER.treeToValue(Json.parse(DEFINITION), Instance.class);
+        NewTicket request = TicketRequests.parseCreate(Json.parse(CREATE_BODY), instance, List.of());
+        int validationErrors = 0;
+        try {
+            TicketRequests.parseCreate(Json.parse("{\"ticket\": {}}"), instance, List.of());
+        } catch (ValidationException expected) {
+            // The error path is primed too: every field error and the error body.
+            validationErrors = expected.details().size();
+            ApiResponses.error(expected);
+        }
+        Ticket ticket = SchemaPriming.roundTrip(ticket(request));
+        String body = Json.write(ApiResponses.item(TicketJson.ticket(ticket, ZoneOffset.ofHours(2))));
+        boolean instanceFound = dependencies.instanceStore().find(INSTANCE_ID).isPresent();
+        boolean ticketFound = dependencies.ticketStore().findByNumber(INSTANCE_ID, 1).isPresent();
+        int listed = dependencies.ticketListService()
+                .list(TicketListParameters.parse(INSTANCE_ID, name -> Optional.empty(), Optional.empty()))
+                .items().size();
+        return new Primed(body, validationErrors, instanceFound || ticketFound || listed > 0);
+    }
+
+    private static Ticket ticket(NewTicket r) {
+        Instant now = Instant.parse("2026-01-01T00:00:00Z");
+        return new Ticket(INSTANCE_ID, "00000000-0000-4000-8000-000000000000", 1, r.title(), r.description(),
+                Status.Open, r.priority(), r.requestor(), r.assignee(), r.expectedDate(), r.customFields(), r.tags(),
+                null, null, null, null, null, now, r.user(), now, r.user(), now, false, false, 1);
+    }
+
+    /**
+     * @param renderedTicket the response body rendered for the primed ticket
+     * @param validationErrors field errors found in the deliberately invalid body
+     * @param readFoundData whether a priming read found anything (it never should)
+     */
+    record Primed(String renderedTicket, int validationErrors, boolean readFoundData) {
+    }
+}

@@ -1,0 +1,48 @@
+package dev.ticketing.http;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ticketing.error.ApiException;
+import dev.ticketing.error.ErrorBodies;
+import dev.ticketing.json.Json;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Builds API Gateway proxy responses with JSON bodies. */
+public final class ApiResponses {
+
+    private ApiResponses() {
+    }
+
+    public static APIGatewayProxyResponseEvent json(int status, JsonNode body) {
+        return json(status, body, Map.of());
+    }
+
+    public static APIGatewayProxyResponseEvent json(int status, JsonNode body, Map<String, String> headers) {
+        Map<String, String> all = new HashMap<>(headers);
+        all.put("Content-Type", "application/json");
+        return new APIGatewayProxyResponseEvent()
+                .withStatusCode(status)
+                .withHeaders(all)
+                .withBody(Json.write(body));
+    }
+
+    /** A JSON body already serialised, e.g. a stored first response replayed for an idempotent repeat. */
+    public static APIGatewayProxyResponseEvent json(int status, String body, Map<String, String> headers) {
+        Map<String, String> all = new HashMap<>(headers);
+        all.put("Content-Type", "application/json");
+        return new APIGatewayProxyResponseEvent().withStatusCode(status).withHeaders(all).withBody(body);
+    }
+
+    /** {@code {"item": ...}}, the reference's envelope for one resource. */
+    public static ObjectNode item(JsonNode item) {
+        ObjectNode body = Json.object();
+        body.set("item", item);
+        return body;
+    }
+
+    public static APIGatewayProxyResponseEvent error(ApiException e) {
+        return json(e.status(), ErrorBodies.of(e));
+    }
+}

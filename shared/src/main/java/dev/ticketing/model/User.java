@@ -1,0 +1,5 @@
+package dev.ticketing.model;
+
+/** IUser: a person identified by the caller; the API does not check that id, name and email agree. */
+public record User(String id, String name, String email) {
+}

@@ -1,0 +1,21 @@
+package dev.ticketing.service;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ticketing.model.Priority;
+import dev.ticketing.model.TicketTag;
+import dev.ticketing.model.User;
+import java.time.Instant;
+import java.util.List;
+
+/** A validated POST /tickets request. */
+public record NewTicket(
+        String title,
+        String description,
+        User requestor,
+        Priority priority,
+        User assignee,
+        Instant expectedDate,
+        ObjectNode customFields,
+        List<TicketTag> tags,
+        User user) {
+}

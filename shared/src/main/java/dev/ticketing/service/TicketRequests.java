@@ -1,0 +1,194 @@
+package dev.ticketing.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ticketing.model.Instance;
+import dev.ticketing.model.Priority;
+import dev.ticketing.model.TagCategory;
+import dev.ticketing.model.TicketTag;
+import dev.ticketing.model.User;
+import dev.ticketing.validation.CustomFieldValidator;
+import dev.ticketing.validation.Errors;
+import dev.ticketing.validation.FieldReader;
+import dev.ticketing.validation.TagValidator;
+import dev.ticketing.model.Status;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.Optional;
+import java.util.Set;
+
+/** Turns request bodies into validated commands, listing every invalid field at once. */
+public final class TicketRequests {
+
+    static final Set<String> CREATE_BODY_FIELDS = Set.of("ticket", "user");
+    static final Set<String> CREATE_TICKET_FIELDS = Set.of("title", "description", "requestor", "priority",
+            "assignee", "expectedDate", "customFields", "tags");
+
+    private TicketRequests() {
+    }
+
+    public static NewTicket parseCreate(JsonNode body, Instance instance, List<TagCategory> tagCategories) {
+        Errors errors = new Errors();
+        if (body == null || !body.isObject()) {
+            errors.add("body", "must be a JSON object {\"ticket\": {...}, \"user\": {...}}");
+            errors.throwIfAny();
+        }
+        FieldReader.rejectUnknownFields(body, CREATE_BODY_FIELDS, "body", errors);
+        User user = FieldReader.user(body.get("user"), "user", errors);
+        Optional<JsonNode> ticket = FieldReader.requiredObject(body, "ticket", "ticket", errors);
+        if (ticket.isEmpty()) {
+            errors.throwIfAny();
+        }
+        JsonNode t = ticket.get();
+        if (t.has("status")) {
+            errors.add("ticket.status", "cannot be set on create: tickets start Open; "
+                    + "change it with PUT /tickets/{ticketId}/status");
+        }
+        FieldReader.rejectUnknownFields(t, CREATE_TICKET_FIELDS, "ticket", errors);
+        String title = FieldReader.requiredText(t.get("title"), "ticket.title", FieldReader.MAX_TITLE_LENGTH, errors);
+        String description = FieldReader.optionalText(t.get("description"), "ticket.description",
+                FieldReader.MAX_DESCRIPTION_LENGTH, errors);
+        User requestor = FieldReader.user(t.get("requestor"), "ticket.requestor", errors);
+        Priority priority = FieldReader.priority(t.get("priority"), "ticket.priority", errors);
+        JsonNode assigneeNode = t.get("assignee");
+        User assignee = assigneeNode == null || assigneeNode.isNull()
+                ? null : FieldReader.user(assigneeNode, "ticket.assignee", errors);
+        Instant expectedDate = FieldReader.dateTime(t.get("expectedDate"), "ticket.expectedDate", errors);
+        ObjectNode customFields = CustomFieldValidator.forCreate(t.get("customFields"), instance,
+                "ticket.customFields", errors);
+        List<TicketTag> tags = TagValidator.validate(t.get("tags"), tagCategories, "ticket.tags", errors);
+        errors.throwIfAny();
+        return new NewTicket(title, description, requestor, priority == null ? Priority.DEFAULT : priority,
+                assignee, expectedDate, customFields == null ? JsonNodeFactory.instance.objectNode() : customFields,
+                tags, user);
+    }
+
+    static final Set<String> UPDATE_BODY_FIELDS = Set.of("updates", "user");
+    static final Set<String> STATUS_BODY_FIELDS = Set.of("status", "resolution", "comment", "user");
+    static final Set<String> COMMENT_BODY_FIELDS = Set.of("comment", "user");
+    public static final int MAX_RESOLUTION_LENGTH = 255;
+    public static final int MAX_COMMENT_LENGTH = 10_000;
+
+    /**
+     * PUT /tickets/{ticketId}: only the fields present change; {@code assignee} and {@code expectedDate} may be
+     * null to clear them, custom fields merge by id (null removes one), tags replace the whole set.
+     */
+    public static TicketUpdate parseUpdate(JsonNode body, Instance instance, List<TagCategory> tagCategories) {
+        Errors errors = new Errors();
+        JsonNode u = requireObjectBody(body, "{\"updates\": {...}, \"user\": {...}}", errors);
+        FieldReader.rejectUnknownFields(body, UPDATE_BODY_FIELDS, "body", errors);
+        User user = FieldReader.user(body.get("user"), "user", errors);
+        Optional<JsonNode> updates = FieldReader.requiredObject(u, "updates", "updates", errors);
+        if (updates.isEmpty()) {
+            errors.throwIfAny();
+        }
+        JsonNode t = updates.get();
+        if (t.has("status")) {
+            errors.add("updates.status", "cannot be changed here; use PUT /tickets/{ticketId}/status");
+        }
+        FieldReader.rejectUnknownFields(t, CREATE_TICKET_FIELDS, "updates", errors);
+        if (t.isEmpty()) {
+            errors.add("updates", "must name at least one field to change");
+        }
+        List<Consumer<TicketDraft>> edits = new ArrayList<>();
+        if (t.has("title")) {
+            String title = FieldReader.requiredText(t.get("title"), "updates.title", FieldReader.MAX_TITLE_LENGTH,
+                    errors);
+            edits.add(d -> d.title = title);
+        }
+        if (t.has("description")) {
+            String description = FieldReader.optionalText(t.get("description"), "updates.description",
+                    FieldReader.MAX_DESCRIPTION_LENGTH, errors);
+            edits.add(d -> d.description = description);
+        }
+        if (t.has("requestor")) {
+            User requestor = FieldReader.user(t.get("requestor"), "updates.requestor", errors);
+            edits.add(d -> d.requestor = requestor);
+        }
+        if (t.has("assignee")) {
+            JsonNode node = t.get("assignee");
+            User assignee = node.isNull() ? null : FieldReader.user(node, "updates.assignee", errors);
+            edits.add(d -> d.assignee = assignee);
+        }
+        if (t.has("priority")) {
+            Priority priority = FieldReader.priority(t.get("priority"), "updates.priority", errors);
+            if (t.get("priority").isNull()) {
+                errors.add("updates.priority", "cannot be null; must be one of " + String.join(", ", Priority.NAMES));
+            }
+            edits.add(d -> d.priority = priority);
+        }
+        if (t.has("expectedDate")) {
+            Instant expectedDate = FieldReader.dateTime(t.get("expectedDate"), "updates.expectedDate", errors);
+            edits.add(d -> d.expectedDate = expectedDate);
+        }
+        if (t.has("customFields")) {
+            ObjectNode changes = CustomFieldValidator.forUpdate(t.get("customFields"), instance,
+                    "updates.customFields", errors);
+            edits.add(d -> merge(d.customFields, changes));
+        }
+        if (t.has("tags")) {
+            List<TicketTag> tags = TagValidator.validate(t.get("tags"), tagCategories, "updates.tags", errors);
+            edits.add(d -> d.tags = tags);
+        }
+        errors.throwIfAny();
+        return new TicketUpdate(user, edits);
+    }
+
+    /** The status body; the reference's example has unquoted keys, which the shared JSON mapper accepts. */
+    public static StatusChangeRequest parseStatus(JsonNode body) {
+        Errors errors = new Errors();
+        requireObjectBody(body, "{\"status\", \"resolution\"?, \"comment\"?, \"user\"}", errors);
+        FieldReader.rejectUnknownFields(body, STATUS_BODY_FIELDS, "body", errors);
+        User user = FieldReader.user(body.get("user"), "user", errors);
+        JsonNode statusNode = body.get("status");
+        Optional<Status> status = statusNode != null && statusNode.isTextual()
+                ? Status.parse(statusNode.textValue()) : Optional.empty();
+        if (status.isEmpty()) {
+            errors.add("status", statusNode == null || statusNode.isNull()
+                    ? "is required" : "must be one of " + String.join(", ", Status.NAMES));
+        }
+        String resolution = FieldReader.optionalText(body.get("resolution"), "resolution", MAX_RESOLUTION_LENGTH,
+                errors);
+        String comment = FieldReader.optionalText(body.get("comment"), "comment", MAX_COMMENT_LENGTH, errors);
+        errors.throwIfAny();
+        return new StatusChangeRequest(status.get(), blankToNull(resolution), blankToNull(comment), user);
+    }
+
+    public static NewComment parseComment(JsonNode body) {
+        Errors errors = new Errors();
+        requireObjectBody(body, "{\"comment\", \"user\"}", errors);
+        FieldReader.rejectUnknownFields(body, COMMENT_BODY_FIELDS, "body", errors);
+        User user = FieldReader.user(body.get("user"), "user", errors);
+        String comment = FieldReader.requiredText(body.get("comment"), "comment", MAX_COMMENT_LENGTH, errors);
+        errors.throwIfAny();
+        return new NewComment(comment, user);
+    }
+
+    private static JsonNode requireObjectBody(JsonNode body, String shape, Errors errors) {
+        if (body == null || !body.isObject()) {
+            errors.add("body", "must be a JSON object " + shape);
+            errors.throwIfAny();
+        }
+        return body;
+    }
+
+    private static void merge(ObjectNode values, ObjectNode changes) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = changes.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> change = it.next();
+            if (change.getValue().isNull()) {
+                values.remove(change.getKey());
+            } else {
+                values.set(change.getKey(), change.getValue().deepCopy());
+            }
+        }
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isEmpty() ? null : text;
+    }
+}

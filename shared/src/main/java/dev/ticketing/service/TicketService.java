@@ -1,0 +1,149 @@
+package dev.ticketing.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ticketing.error.ConflictException;
+import dev.ticketing.error.ForbiddenException;
+import dev.ticketing.error.NotFoundException;
+import dev.ticketing.model.Activity;
+import dev.ticketing.model.ActivityType;
+import dev.ticketing.model.Instance;
+import dev.ticketing.model.Status;
+import dev.ticketing.model.Ticket;
+import dev.ticketing.store.IdempotencyKeyTakenException;
+import dev.ticketing.store.InstanceStore;
+import dev.ticketing.store.TicketNumberTakenException;
+import dev.ticketing.store.TicketStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/** Creates and reads tickets of one instance at a time. */
+public final class TicketService {
+
+    private static final Pattern TICKET_NUMBER = Pattern.compile("[0-9]{1,18}");
+    private static final Pattern UUID_TEXT =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    static final int MAX_NUMBER_ATTEMPTS = 5;
+
+    private final TicketStore tickets;
+    private final InstanceStore instances;
+    private final Clock clock;
+
+    public TicketService(TicketStore tickets, InstanceStore instances, Clock clock) {
+        this.tickets = tickets;
+        this.instances = instances;
+        this.clock = clock;
+    }
+
+    /** Validates the request against the instance's definitions, then stores the ticket and its activity. */
+    public Ticket create(String instanceId, JsonNode body) {
+        NewTicket request = parse(instanceId, body);
+        for (int attempt = 1; ; attempt++) {
+            NewTicketWrite write = numbered(instanceId, request);
+            try {
+                tickets.create(write.ticket(), write.created());
+                return write.ticket();
+            } catch (TicketNumberTakenException taken) {
+                giveUpAfter(attempt, taken);
+            }
+        }
+    }
+
+    /**
+     * POST /tickets with an {@code Idempotency-Key}: the first request creates the ticket and stores
+     * {@code render(ticket)} with it in one transaction; a repeat within 24 hours gets that response back.
+     */
+    public Idempotency.Response create(String instanceId, JsonNode body, String idempotencyKey,
+                                       Function<Ticket, String> render) {
+        String key = Idempotency.validKey(idempotencyKey);
+        String hash = Idempotency.requestHash("POST /tickets", body);
+        Optional<Idempotency.Response> earlier = Idempotency.replay(tickets, instanceId, key, hash, now());
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        NewTicket request = parse(instanceId, body);
+        for (int attempt = 1; ; attempt++) {
+            NewTicketWrite write = numbered(instanceId, request);
+            Idempotency.Response response = new Idempotency.Response(201, render.apply(write.ticket()));
+            try {
+                tickets.create(write.ticket(), write.created(),
+                        Idempotency.record(instanceId, key, hash, response, write.ticket().createdOn()));
+                return response;
+            } catch (IdempotencyKeyTakenException concurrentRepeat) {
+                return Idempotency.replay(tickets, instanceId, key, hash, now()).orElseThrow(() ->
+                        new ConflictException("IdempotencyKeyInUse", "Retry the request."));
+            } catch (TicketNumberTakenException taken) {
+                giveUpAfter(attempt, taken);
+            }
+        }
+    }
+
+    /** A taken number is skipped for the next one; the bound only guards against a counter that is badly behind. */
+    private static void giveUpAfter(int attempt, TicketNumberTakenException taken) {
+        if (attempt >= MAX_NUMBER_ATTEMPTS) {
+            throw new ConflictException("TicketAlreadyExists", taken.getMessage() + "; retry the request.");
+        }
+    }
+
+    private record NewTicketWrite(Ticket ticket, Activity created) {
+    }
+
+    private NewTicket parse(String instanceId, JsonNode body) {
+        Instance instance = enabledInstance(instanceId);
+        return TicketRequests.parseCreate(body, instance, instances.tagCategories(instanceId));
+    }
+
+    private NewTicketWrite numbered(String instanceId, NewTicket request) {
+        long number = tickets.nextTicketNumber(instanceId);
+        Instant now = now();
+        Ticket ticket = new Ticket(instanceId, UUID.randomUUID().toString(), number, request.title(),
+                request.description(), Status.Open, request.priority(), request.requestor(), request.assignee(),
+                request.expectedDate(), request.customFields(), request.tags(), null, null, null, null, null,
+                now, request.user(), now, request.user(), now, false, false, 1);
+        ObjectNode details = JsonNodeFactory.instance.objectNode();
+        details.put("status", Status.Open.name());
+        details.put("title", ticket.title());
+        Activity created = new Activity(instanceId, number, UUID.randomUUID().toString(), ActivityType.created,
+                request.user(), now, details);
+        return new NewTicketWrite(ticket, created);
+    }
+
+    /** Finds a ticket by its number ({@code 42}) or its UUID; 404 also for another instance's ticket. */
+    public Ticket get(String instanceId, String ticketIdOrId) {
+        enabledInstance(instanceId);
+        return find(instanceId, ticketIdOrId)
+                .orElseThrow(() -> new NotFoundException("Ticket " + ticketIdOrId + " does not exist."));
+    }
+
+    Optional<Ticket> find(String instanceId, String ticketIdOrId) {
+        String key = ticketIdOrId == null ? "" : ticketIdOrId.strip();
+        if (TICKET_NUMBER.matcher(key).matches()) {
+            return tickets.findByNumber(instanceId, Long.parseLong(key));
+        }
+        if (UUID_TEXT.matcher(key).matches()) {
+            return tickets.findById(instanceId, key.toLowerCase(java.util.Locale.ROOT));
+        }
+        return Optional.empty();
+    }
+
+    Instance enabledInstance(String instanceId) {
+        Instance instance = instances.find(instanceId)
+                .orElseThrow(() -> new ForbiddenException("The instance of this API key no longer exists."));
+        if (!instance.enabled()) {
+            throw new ForbiddenException("The instance of this API key is disabled.");
+        }
+        return instance;
+    }
+
+    /** Millisecond precision: what is stored is exactly what is returned. */
+    Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

@@ -1,0 +1,79 @@
+package dev.ticketing.store.dynamodb;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * Builds every partition and sort key of the single table, so key formats live in one place.
+ * All of an instance's items have keys that start with {@code INSTANCE#<instanceId>}, except API keys,
+ * which are looked up by their hash before the instance is known.
+ */
+final class Keys {
+
+    static final String INSTANCE_SK = "INSTANCE";
+    static final String COUNTER_SK = "COUNTER#TICKET";
+    static final String TAG_CATEGORY_PREFIX = "TAGCATEGORY#";
+    static final String API_KEY_SK = "APIKEY";
+    static final String TICKET_SK = "TICKET";
+    static final String TICKET_ID_SK = "TICKETID";
+    static final String ACTIVITY_PREFIX = "ACTIVITY#";
+    static final String IDEMPOTENCY_SK = "IDEMPOTENCY";
+
+    /** Fixed width, so that the lexical order of stored date-times is their chronological order. */
+    static final DateTimeFormatter SORTABLE_INSTANT =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    private Keys() {
+    }
+
+    static String instance(String instanceId) {
+        return "INSTANCE#" + instanceId;
+    }
+
+    static String tagCategory(String tagCategoryId) {
+        return TAG_CATEGORY_PREFIX + tagCategoryId;
+    }
+
+    static String apiKey(String keyHash) {
+        return "APIKEY#" + keyHash;
+    }
+
+    static String ticket(String instanceId, long ticketNumber) {
+        return instance(instanceId) + "#TICKET#" + paddedNumber(ticketNumber);
+    }
+
+    static String ticketIdAlias(String instanceId, String ticketUuid) {
+        return instance(instanceId) + "#TICKETID#" + ticketUuid;
+    }
+
+    static String activity(Instant createdOn, String activityId) {
+        return ACTIVITY_PREFIX + instant(createdOn) + "#" + activityId;
+    }
+
+    static String idempotency(String instanceId, String idempotencyKey) {
+        return instance(instanceId) + "#IDEMPOTENCY#" + idempotencyKey;
+    }
+
+    /** Partition of the ticket list indexes: every ticket of one instance. */
+    static String ticketList(String instanceId) {
+        return instance(instanceId) + "#TICKETS";
+    }
+
+    static String ticketListByStatus(String instanceId, String status) {
+        return ticketList(instanceId) + "#STATUS#" + status;
+    }
+
+    static String ticketListByPriority(String instanceId, String priority) {
+        return ticketList(instanceId) + "#PRIORITY#" + priority;
+    }
+
+    /** Ten digits: ticket numbers sort as text in index sort keys. */
+    static String paddedNumber(long ticketNumber) {
+        return String.format("%010d", ticketNumber);
+    }
+
+    static String instant(Instant instant) {
+        return SORTABLE_INSTANT.format(instant);
+    }
+}

@@ -1,0 +1,106 @@
+package dev.ticketing.store.dynamodb;
+
+import dev.ticketing.model.Ticket;
+import dev.ticketing.model.User;
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * Sort-key values of the ticket list indexes, one per {@code orderBy}. Every value ends with the ticket
+ * number, so keys are unique and ties break stably. Text is compared case-insensitively; a ticket that
+ * lacks the value (no assignee, no expected date) gets the {@link #MISSING} prefix, which sorts after
+ * every present value: last in ascending order, first in descending order.
+ */
+final class TicketSortKeys {
+
+    static final String PRESENT = "1";
+    static final String MISSING = "2";
+    static final String SEPARATOR = "\u0001";
+    /** Long texts are compared on their first characters only: index keys are limited to 1 KB. */
+    static final int MAX_SORT_TEXT = 200;
+
+    private TicketSortKeys() {
+    }
+
+    static String status(Ticket t) {
+        return (t.status().ordinal() + 1) + SEPARATOR + number(t);
+    }
+
+    static String priority(Ticket t) {
+        return (t.priority().ordinal() + 1) + SEPARATOR + number(t);
+    }
+
+    static String ticketId(Ticket t) {
+        return number(t);
+    }
+
+    static String title(Ticket t) {
+        return text(t.title(), t);
+    }
+
+    static String requestorName(Ticket t) {
+        return text(t.requestor() == null ? null : t.requestor().name(), t);
+    }
+
+    static String requestorEmail(Ticket t) {
+        return text(t.requestor() == null ? null : t.requestor().email(), t);
+    }
+
+    static String assigneeName(Ticket t) {
+        User assignee = t.assignee();
+        return text(assignee == null ? null : assignee.name(), t);
+    }
+
+    static String assigneeEmail(Ticket t) {
+        User assignee = t.assignee();
+        return text(assignee == null ? null : assignee.email(), t);
+    }
+
+    static String expectedDate(Ticket t) {
+        return instant(t.expectedDate(), t);
+    }
+
+    static String createdDateTime(Ticket t) {
+        return Keys.instant(t.createdOn()) + SEPARATOR + number(t);
+    }
+
+    static String lastInteraction(Ticket t) {
+        Instant last = t.lastInteraction() == null ? t.createdOn() : t.lastInteraction();
+        return Keys.instant(last) + SEPARATOR + number(t);
+    }
+
+    private static String text(String value, Ticket t) {
+        String normalized = normalize(value);
+        if (normalized.isEmpty()) {
+            return MISSING + SEPARATOR + number(t);
+        }
+        return PRESENT + normalized + SEPARATOR + number(t);
+    }
+
+    private static String instant(Instant value, Ticket t) {
+        if (value == null) {
+            return MISSING + SEPARATOR + number(t);
+        }
+        return PRESENT + Keys.instant(value) + SEPARATOR + number(t);
+    }
+
+    /** Lower case, trimmed, without control characters (which would sort before the separator). */
+    static String normalize(String value) {
+        if (value == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(Math.min(value.length(), MAX_SORT_TEXT));
+        String lower = value.strip().toLowerCase(Locale.ROOT);
+        for (int i = 0; i < lower.length() && out.length() < MAX_SORT_TEXT; i++) {
+            char c = lower.charAt(i);
+            if (c >= 0x20) {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static String number(Ticket t) {
+        return Keys.paddedNumber(t.ticketId());
+    }
+}

@@ -1,0 +1,139 @@
+package dev.ticketing.validation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ticketing.model.Priority;
+import dev.ticketing.model.User;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Iterator;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads typed values out of a JSON request body, recording an error that names the field and what was
+ * expected instead of throwing at the first problem.
+ */
+public final class FieldReader {
+
+    public static final int MAX_TITLE_LENGTH = 255;
+    public static final int MAX_DESCRIPTION_LENGTH = 32_000;
+    public static final int MAX_USER_TEXT_LENGTH = 255;
+
+    private FieldReader() {
+    }
+
+    /** The object at {@code name}, or empty (with an error) when it is missing or not an object. */
+    public static Optional<JsonNode> requiredObject(JsonNode parent, String name, String path, Errors errors) {
+        JsonNode node = parent == null ? null : parent.get(name);
+        if (node == null || node.isNull()) {
+            errors.add(path, "is required");
+            return Optional.empty();
+        }
+        if (!node.isObject()) {
+            errors.add(path, "must be a JSON object");
+            return Optional.empty();
+        }
+        return Optional.of(node);
+    }
+
+    public static void rejectUnknownFields(JsonNode object, Set<String> allowed, String path, Errors errors) {
+        for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!allowed.contains(name)) {
+                errors.add(path + "." + name, "is not a known field; expected one of " + String.join(", ", allowed));
+            }
+        }
+    }
+
+    /** A required non-blank string, trimmed, of at most {@code maxLength} characters. */
+    public static String requiredText(JsonNode node, String path, int maxLength, Errors errors) {
+        if (node == null || node.isNull()) {
+            errors.add(path, "is required");
+            return null;
+        }
+        String text = optionalText(node, path, maxLength, errors);
+        if (text != null && text.isEmpty()) {
+            errors.add(path, "must not be blank");
+            return null;
+        }
+        return text;
+    }
+
+    /** An optional string (absent or null gives null), trimmed, of at most {@code maxLength} characters. */
+    public static String optionalText(JsonNode node, String path, int maxLength, Errors errors) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isTextual()) {
+            errors.add(path, "must be a string");
+            return null;
+        }
+        String text = node.textValue().strip();
+        if (text.length() > maxLength) {
+            errors.add(path, "must be at most " + maxLength + " characters (got " + text.length() + ")");
+            return null;
+        }
+        return text;
+    }
+
+    /** An IUser: an object with a non-blank {@code id}, and optional {@code name} and {@code email}. */
+    public static User user(JsonNode node, String path, Errors errors) {
+        if (node == null || node.isNull()) {
+            errors.add(path, "is required");
+            return null;
+        }
+        if (!node.isObject()) {
+            errors.add(path, "must be an IUser object {\"id\", \"name\", \"email\"}");
+            return null;
+        }
+        rejectUnknownFields(node, Set.of("id", "name", "email"), path, errors);
+        String id = requiredText(node.get("id"), path + ".id", MAX_USER_TEXT_LENGTH, errors);
+        String name = optionalText(node.get("name"), path + ".name", MAX_USER_TEXT_LENGTH, errors);
+        String email = optionalText(node.get("email"), path + ".email", MAX_USER_TEXT_LENGTH, errors);
+        if (email != null && !email.isEmpty() && !email.contains("@")) {
+            errors.add(path + ".email", "must be an email address");
+        }
+        return new User(id, name, email);
+    }
+
+    public static Priority priority(JsonNode node, String path, Errors errors) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        Optional<Priority> priority = node.isTextual() ? Priority.parse(node.textValue()) : Optional.empty();
+        if (priority.isEmpty()) {
+            errors.add(path, "must be one of " + String.join(", ", Priority.NAMES));
+            return null;
+        }
+        return priority.get();
+    }
+
+    /** An ISO-8601 date-time with offset ({@code 2023-07-26T17:00:00Z}) or a date ({@code 2023-07-26}). */
+    public static Instant dateTime(JsonNode node, String path, Errors errors) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        Optional<Instant> instant = node.isTextual() ? parseDateTime(node.textValue()) : Optional.empty();
+        if (instant.isEmpty()) {
+            errors.add(path, "must be an ISO-8601 date-time such as 2023-07-26T17:00:00Z");
+            return null;
+        }
+        return instant.get();
+    }
+
+    public static Optional<Instant> parseDateTime(String text) {
+        String value = text.strip();
+        try {
+            return Optional.of(OffsetDateTime.parse(value).toInstant());
+        } catch (DateTimeParseException notDateTime) {
+            try {
+                return Optional.of(LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant());
+            } catch (DateTimeParseException notDate) {
+                return Optional.empty();
+            }
+        }
+    }
+}

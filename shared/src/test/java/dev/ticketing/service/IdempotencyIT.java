@@ -1,0 +1,160 @@
+package dev.ticketing.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ticketing.Dependencies;
+import dev.ticketing.config.Config;
+import dev.ticketing.error.ApiException;
+import dev.ticketing.error.NotFoundException;
+import dev.ticketing.error.ValidationException;
+import dev.ticketing.json.Json;
+import dev.ticketing.model.ActivityType;
+import dev.ticketing.model.Ticket;
+import dev.ticketing.testing.Fixtures;
+import dev.ticketing.testing.IsolatedTransactions;
+import dev.ticketing.testkit.DynamoDbEngine;
+import dev.ticketing.testkit.TestTable;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(DynamoDbEngine.class)
+class IdempotencyIT {
+
+    private static TicketService tickets;
+    private static TicketLifecycleService lifecycle;
+    private static Dependencies deps;
+
+    @BeforeAll
+    static void setUp(TestTable table) {
+        Config config = Config.from(Map.of(Config.TABLE_NAME, table.tableName(),
+                Config.DYNAMODB_ENDPOINT, table.endpoint().toString()));
+        deps = new Dependencies(config, table.newClient(new IsolatedTransactions()));
+        tickets = deps.ticketService();
+        lifecycle = deps.ticketLifecycleService();
+    }
+
+    @Test
+    void createReplays_returnTheFirstResponse_andCreateOneTicket() throws Exception {
+        String instanceId = Fixtures.createDemoInstance(deps).instanceId();
+        String key = UUID.randomUUID().toString();
+        JsonNode body = Fixtures.referenceExampleJson("create-ticket-example-1.json");
+
+        Idempotency.Response first = tickets.create(instanceId, body, key,
+                t -> Json.write(Json.object().put("ticketId", t.ticketId())));
+        Idempotency.Response repeat = tickets.create(instanceId, body, key, t -> "never rendered");
+
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(repeat).isEqualTo(first);
+        assertThat(tickets.get(instanceId, "1").ticketId()).isEqualTo(1);
+        assertThatThrownBy(() -> tickets.get(instanceId, "2")).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void concurrentCreateReplays_createOneTicket_andAllGetTheSameResponse() throws Exception {
+        String instanceId = Fixtures.createDemoInstance(deps).instanceId();
+        String key = UUID.randomUUID().toString();
+        JsonNode body = Fixtures.referenceExampleJson("create-ticket-example-1.json");
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        try {
+            List<Callable<Idempotency.Response>> repeats = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                repeats.add(() -> tickets.create(instanceId, body, key, t -> "{\"id\":\"" + t.id() + "\"}"));
+            }
+            Set<Idempotency.Response> responses = new HashSet<>();
+            for (Future<Idempotency.Response> done : pool.invokeAll(repeats)) {
+                responses.add(done.get());
+            }
+
+            assertThat(responses).hasSize(1);
+            String createdId = Json.parse(responses.iterator().next().body()).get("id").asText();
+            Ticket created = tickets.get(instanceId, createdId);
+            // Losing racers consumed ticket numbers but wrote no ticket: exactly one exists.
+            long existing = 0;
+            for (long n = 1; n <= 10; n++) {
+                try {
+                    tickets.get(instanceId, Long.toString(n));
+                    existing++;
+                } catch (NotFoundException absent) {
+                    // a number consumed by a request that turned out to be a repeat
+                }
+            }
+            assertThat(existing).isEqualTo(1);
+            assertThat(created.id()).isEqualTo(createdId);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void sameKeyWithADifferentBody_answers422_andCreatesNothing() {
+        String instanceId = Fixtures.createDemoInstance(deps).instanceId();
+        String key = UUID.randomUUID().toString();
+        ObjectNode body = (ObjectNode) Fixtures.referenceExampleJson("create-ticket-example-1.json");
+        tickets.create(instanceId, body, key, t -> "{}");
+        ((ObjectNode) body.get("ticket")).put("title", "Another ticket");
+
+        assertThatThrownBy(() -> tickets.create(instanceId, body, key, t -> "{}"))
+                .isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.status()).isEqualTo(422);
+                    assertThat(e.code()).isEqualTo("IdempotencyKeyReused");
+                });
+        assertThatThrownBy(() -> tickets.get(instanceId, "2")).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void keyOrderAndSpacing_doNotMakeADifferentRequest() throws Exception {
+        String instanceId = Fixtures.createDemoInstance(deps).instanceId();
+        String key = UUID.randomUUID().toString();
+        JsonNode body = Json.parse("{\"user\": {\"id\": \"u1\"}, \"ticket\": {\"title\": \"T\", "
+                + "\"requestor\": {\"id\": \"r1\"}}}");
+        JsonNode reordered = Json.parse("{\"ticket\":{\"requestor\":{\"id\":\"r1\"},\"title\":\"T\"},"
+                + "\"user\":{\"id\":\"u1\"}}");
+
+        Idempotency.Response first = tickets.create(instanceId, body, key, t -> "{\"n\":" + t.ticketId() + "}");
+
+        assertThat(tickets.create(instanceId, reordered, key, t -> "other")).isEqualTo(first);
+    }
+
+    @Test
+    void invalidKey_answers400_namingTheHeader() {
+        String instanceId = Fixtures.createDemoInstance(deps).instanceId();
+
+        assertThatThrownBy(() -> tickets.create(instanceId, Fixtures.referenceExampleJson(
+                "create-ticket-example-1.json"), "has space", t -> "{}"))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("Idempotency-Key");
+    }
+
+    @Test
+    void commentReplays_addOneComment_andAnotherTicketWithTheSameKeyIs422() {
+        String instanceId = Fixtures.createDemoInstance(deps).instanceId();
+        Ticket ticket = tickets.create(instanceId, Fixtures.referenceExampleJson("create-ticket-example-1.json"));
+        Ticket other = tickets.create(instanceId, Fixtures.referenceExampleJson("create-ticket-example-1.json"));
+        String key = UUID.randomUUID().toString();
+        JsonNode body = Fixtures.referenceExampleJson("comment-example.json");
+
+        Idempotency.Response first = lifecycle.addComment(instanceId, ticket.id(), body, key, a -> a.id());
+        Idempotency.Response repeat = lifecycle.addComment(instanceId, ticket.id(), body, key, a -> "again");
+
+        assertThat(repeat).isEqualTo(first);
+        assertThat(lifecycle.activities(instanceId, ticket.id(), 100, null).items())
+                .filteredOn(a -> a.type() == ActivityType.comment).hasSize(1)
+                .first().satisfies(a -> assertThat(a.id()).isEqualTo(first.body()));
+        assertThat(tickets.get(instanceId, ticket.id()).version()).isEqualTo(ticket.version() + 1);
+        assertThatThrownBy(() -> lifecycle.addComment(instanceId, other.id(), body, key, a -> a.id()))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(422));
+    }
+}

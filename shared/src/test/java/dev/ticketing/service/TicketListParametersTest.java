@@ -1,0 +1,86 @@
+package dev.ticketing.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.ticketing.error.FieldError;
+import dev.ticketing.error.ValidationException;
+import dev.ticketing.model.Priority;
+import dev.ticketing.model.Status;
+import dev.ticketing.store.TicketOrder;
+import dev.ticketing.store.TicketQuery;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class TicketListParametersTest {
+
+    private static TicketQuery parse(Map<String, String> params) {
+        return TicketListParameters.parse("i", name -> Optional.ofNullable(params.get(name)), Optional.empty());
+    }
+
+    @Test
+    void parse_defaultsToTenNewestFirst() {
+        TicketQuery q = parse(Map.of());
+
+        assertThat(q.limit()).isEqualTo(10);
+        assertThat(q.offset()).isZero();
+        assertThat(q.orderBy()).isEqualTo(TicketOrder.createdDateTime);
+        assertThat(q.ascending()).isFalse();
+        assertThat(q.statuses()).isEmpty();
+        assertThat(q.continuationToken()).isEmpty();
+    }
+
+    @Test
+    void parse_acceptsReferenceSpellingWithLeadingSpace_andCommaLists() {
+        TicketQuery q = parse(Map.of("status", "Open, Closed", "priority", "Urgent,Low",
+                "tags", "cat-1_My Tag,cat-2_x", "title", " Printer ", "search", "VPN", "orderBy", "title",
+                "order", "ASC", "limit", "1000", "offset", "5"));
+
+        assertThat(q.statuses()).containsExactlyInAnyOrder(Status.Open, Status.Closed);
+        assertThat(q.priorities()).containsExactlyInAnyOrder(Priority.Urgent, Priority.Low);
+        assertThat(q.tags()).containsExactlyInAnyOrder("cat-1_my tag", "cat-2_x");
+        assertThat(q.title()).contains("printer");
+        assertThat(q.search()).contains("vpn");
+        assertThat(q.orderBy()).isEqualTo(TicketOrder.title);
+        assertThat(q.ascending()).isTrue();
+        assertThat(q.limit()).isEqualTo(1000);
+        assertThat(q.offset()).isEqualTo(5);
+    }
+
+    @ParameterizedTest(name = "{0}={1} -> 400 naming {0}")
+    @CsvSource(delimiter = '|', value = {
+        "limit|0", "limit|1001", "limit|-1", "limit|ten", "limit|1.5",
+        "offset|-1", "offset|x", "offset|100001",
+        "orderBy|created", "orderBy|STATUS",
+        "order|asc", "order|UP",
+        "status|Opened", "status|Open,,Closed", "priority|High", "priority|urgent",
+        "tags|noUnderscore", "tags|_text", "tags|cat_"})
+    void parse_rejectsInvalidParameter_namingIt(String name, String value) {
+        ValidationException e = catchThrowableOfType(() -> parse(Map.of(name, value)), ValidationException.class);
+
+        assertThat(e).isNotNull();
+        assertThat(e.status()).isEqualTo(400);
+        assertThat(e.details()).extracting(FieldError::field).containsExactly(name);
+    }
+
+    @Test
+    void parse_reportsEveryInvalidParameterAtOnce() {
+        ValidationException e = catchThrowableOfType(
+                () -> parse(Map.of("limit", "0", "order", "sideways", "status", "Done")), ValidationException.class);
+
+        assertThat(e.details()).extracting(FieldError::field).containsExactlyInAnyOrder("limit", "order", "status");
+    }
+
+    @Test
+    void fingerprint_ignoresPageSizeAndValueOrder_butNotFiltersOrOrder() {
+        String base = parse(Map.of("status", "Open,Closed", "limit", "5")).fingerprint();
+
+        assertThat(parse(Map.of("status", "Closed,Open", "limit", "50", "offset", "3")).fingerprint()).isEqualTo(base);
+        assertThat(parse(Map.of("status", "Open")).fingerprint()).isNotEqualTo(base);
+        assertThat(parse(Map.of("status", "Open,Closed", "order", "ASC")).fingerprint()).isNotEqualTo(base);
+        assertThat(parse(Map.of("status", "Open,Closed", "search", "x")).fingerprint()).isNotEqualTo(base);
+    }
+}

@@ -1,0 +1,84 @@
+package dev.ticketing.store.dynamodb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ticketing.Dependencies;
+import dev.ticketing.error.ConflictException;
+import dev.ticketing.json.Json;
+import dev.ticketing.model.Instance;
+import dev.ticketing.model.TagCategory;
+import dev.ticketing.store.InstanceStore;
+import dev.ticketing.testing.Fixtures;
+import dev.ticketing.testkit.DynamoDbEngine;
+import dev.ticketing.testkit.TestTable;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(DynamoDbEngine.class)
+class DynamoDbInstanceStoreIT {
+
+    private static final String TOPIC = "2283653a-8d36-40eb-9a68-73eb3b331811";
+
+    private static Dependencies deps;
+    private static InstanceStore store;
+
+    @BeforeAll
+    static void setUp(TestTable table) {
+        deps = Fixtures.dependencies(table);
+        store = deps.instanceStore();
+    }
+
+    @Test
+    void updateDefinition_failsWithAConflict_whenTheInstanceChangedInBetween() {
+        String id = Fixtures.createDemoInstance(deps).instanceId();
+
+        // The change function runs between the read and the conditional write: a write there is a concurrent one.
+        assertThatThrownBy(() -> store.updateDefinition(id, current -> {
+            store.updateDefinition(id, other -> renamed(other, "inner"));
+            return renamed(current, "outer");
+        })).isInstanceOf(ConflictException.class);
+
+        assertThat(store.find(id).orElseThrow().name()).isEqualTo("inner");
+    }
+
+    @Test
+    void updateTagCategory_failsWithAConflict_whenTheCategoryChangedInBetween() {
+        String id = Fixtures.createDemoInstance(deps).instanceId();
+
+        assertThatThrownBy(() -> store.updateTagCategory(id, TOPIC, current -> {
+            store.updateTagCategory(id, TOPIC, other -> retitled(other.orElseThrow(), "inner"));
+            return retitled(current.orElseThrow(), "outer");
+        })).isInstanceOf(ConflictException.class);
+
+        assertThat(store.tagCategories(id)).extracting(TagCategory::text).containsExactly("inner");
+    }
+
+    @Test
+    void updateTagCategory_createsANewCategory_onlyOnce() {
+        String id = Fixtures.createDemoInstance(deps).instanceId();
+        String newId = "5e5e5e5e-0000-4000-8000-000000000001";
+
+        store.updateTagCategory(id, newId, none -> new TagCategory(newId, id, "New", "#123456", List.of(), false));
+
+        assertThat(store.tagCategories(id)).extracting(TagCategory::id).containsExactlyInAnyOrder(TOPIC, newId);
+        assertThatThrownBy(() -> store.updateTagCategory(id, "5e5e5e5e-0000-4000-8000-000000000002", none -> {
+            store.updateTagCategory(id, "5e5e5e5e-0000-4000-8000-000000000002",
+                    n -> new TagCategory("5e5e5e5e-0000-4000-8000-000000000002", id, "First", null, List.of(), false));
+            return new TagCategory("5e5e5e5e-0000-4000-8000-000000000002", id, "Second", null, List.of(), false);
+        })).isInstanceOf(ConflictException.class);
+    }
+
+    private static Instance renamed(Instance instance, String name) {
+        ObjectNode tree = Json.MAPPER.valueToTree(instance);
+        tree.put("name", name);
+        return Json.MAPPER.convertValue(tree, Instance.class);
+    }
+
+    private static TagCategory retitled(TagCategory c, String text) {
+        return new TagCategory(c.id(), c.instanceId(), text, c.color(), c.tags(), c.deleted());
+    }
+}

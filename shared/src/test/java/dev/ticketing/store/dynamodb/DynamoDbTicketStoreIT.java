@@ -1,0 +1,163 @@
+package dev.ticketing.store.dynamodb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ticketing.Dependencies;
+import dev.ticketing.error.ConflictException;
+import dev.ticketing.json.Json;
+import dev.ticketing.model.Activity;
+import dev.ticketing.model.ActivityType;
+import dev.ticketing.model.Priority;
+import dev.ticketing.model.Status;
+import dev.ticketing.model.Ticket;
+import dev.ticketing.model.TicketTag;
+import dev.ticketing.model.User;
+import dev.ticketing.testing.Fixtures;
+import dev.ticketing.testkit.DynamoDbEngine;
+import dev.ticketing.testkit.TestTable;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+@ExtendWith(DynamoDbEngine.class)
+class DynamoDbTicketStoreIT {
+
+    private static final Instant CREATED = Instant.parse("2026-11-28T10:15:30.123Z");
+    private static final User JASON = new User("053660b7", "Jason Doe", "jason.doe@example.com");
+
+    private static DynamoDbTicketStore store;
+    private static DynamoDbClient client;
+    private static String tableName;
+
+    @BeforeAll
+    static void setUp(TestTable table) {
+        Dependencies deps = Fixtures.dependencies(table);
+        store = (DynamoDbTicketStore) deps.ticketStore();
+        client = table.client();
+        tableName = table.tableName();
+    }
+
+    @Test
+    void storedTicket_hasExactlyTheDocumentedAttributes() {
+        Ticket ticket = ticket("inst-pinned", 7, "b8f5a0c2-6a3e-4c1b-9a0f-1d2e3f4a5b6c");
+        store.create(ticket, created(ticket));
+
+        Map<String, AttributeValue> item = client.getItem(r -> r.tableName(tableName)
+                .key(Map.of("PK", AttributeValue.fromS("INSTANCE#inst-pinned#TICKET#0000000007"),
+                        "SK", AttributeValue.fromS("TICKET")))).item();
+
+        Map<String, String> summary = new TreeMap<>();
+        item.forEach((name, value) -> summary.put(name, render(value)));
+        assertThat(summary).isEqualTo(new TreeMap<>(Map.ofEntries(
+                Map.entry("PK", "S:INSTANCE#inst-pinned#TICKET#0000000007"),
+                Map.entry("SK", "S:TICKET"),
+                Map.entry("type", "S:ticket"),
+                Map.entry("instanceId", "S:inst-pinned"),
+                Map.entry("id", "S:b8f5a0c2-6a3e-4c1b-9a0f-1d2e3f4a5b6c"),
+                Map.entry("ticketId", "N:7"),
+                Map.entry("title", "S:Printer on fire"),
+                Map.entry("description", "S:Third floor"),
+                Map.entry("status", "S:Open"),
+                Map.entry("priority", "S:Urgent"),
+                Map.entry("requestor", "M:{email=S:jason.doe@example.com, id=S:053660b7, name=S:Jason Doe}"),
+                Map.entry("customFields", "M:{field-1=S:value}"),
+                Map.entry("tags", "L:[M:{tagCategoryId=S:cat-1, text=S:Hardware}]"),
+                Map.entry("tagKeys", "SS:[cat-1_hardware]"),
+                Map.entry("createdOn", "S:2026-11-28T10:15:30.123Z"),
+                Map.entry("createdBy", "M:{email=S:jason.doe@example.com, id=S:053660b7, name=S:Jason Doe}"),
+                Map.entry("lastUpdatedOn", "S:2026-11-28T10:15:30.123Z"),
+                Map.entry("lastUpdatedBy", "M:{email=S:jason.doe@example.com, id=S:053660b7, name=S:Jason Doe}"),
+                Map.entry("lastInteraction", "S:2026-11-28T10:15:30.123Z"),
+                Map.entry("isFrtEscalated", "BOOL:false"),
+                Map.entry("isRtEscalated", "BOOL:false"),
+                Map.entry("version", "N:1"),
+                Map.entry("titleLower", "S:printer on fire"),
+                Map.entry("searchText", "S:7\nprinter on fire\nthird floor\njason doe\njason.doe@example.com"),
+                Map.entry("listPk", "S:INSTANCE#inst-pinned#TICKETS"),
+                Map.entry("statusPk", "S:INSTANCE#inst-pinned#TICKETS#STATUS#Open"),
+                Map.entry("priorityPk", "S:INSTANCE#inst-pinned#TICKETS#PRIORITY#Urgent"),
+                Map.entry("oStatus", "S:1\u00010000000007"),
+                Map.entry("oTicketId", "S:0000000007"),
+                Map.entry("oTitle", "S:1printer on fire\u00010000000007"),
+                Map.entry("oRequestorName", "S:1jason doe\u00010000000007"),
+                Map.entry("oRequestorEmail", "S:1jason.doe@example.com\u00010000000007"),
+                Map.entry("oAssigneeName", "S:2\u00010000000007"),
+                Map.entry("oAssigneeEmail", "S:2\u00010000000007"),
+                Map.entry("oExpectedDate", "S:2\u00010000000007"),
+                Map.entry("oPriority", "S:4\u00010000000007"),
+                Map.entry("oCreatedDateTime", "S:2026-11-28T10:15:30.123Z\u00010000000007"),
+                Map.entry("oLastInteraction", "S:2026-11-28T10:15:30.123Z\u00010000000007"))));
+    }
+
+    @Test
+    void create_thenFindByNumberAndById_returnTheSameTicket() {
+        Ticket ticket = ticket("inst-find", 1, "0e7c6a1b-2d3f-4a5b-8c9d-0e1f2a3b4c5d");
+        store.create(ticket, created(ticket));
+
+        assertThat(store.findByNumber("inst-find", 1)).contains(ticket);
+        assertThat(store.findById("inst-find", ticket.id())).contains(ticket);
+        assertThat(store.findByNumber("inst-other", 1)).isEmpty();
+        assertThat(store.findById("inst-other", ticket.id())).isEmpty();
+    }
+
+    @Test
+    void create_writesNothing_whenAnyPartOfTheTransactionFails() {
+        Ticket first = ticket("inst-atomic", 1, "11111111-2222-4333-8444-555555555555");
+        store.create(first, created(first));
+        // Same UUID, new number: the alias put fails its condition, so the ticket and activity must not land.
+        Ticket clash = ticket("inst-atomic", 2, first.id());
+
+        assertThatThrownBy(() -> store.create(clash, created(clash))).isInstanceOf(ConflictException.class);
+
+        assertThat(store.findByNumber("inst-atomic", 2)).isEmpty();
+        long activitiesOfTicket2 = client.query(r -> r.tableName(tableName)
+                .keyConditionExpression("PK = :pk")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("INSTANCE#inst-atomic#TICKET#0000000002"))))
+                .count();
+        assertThat(activitiesOfTicket2).isZero();
+    }
+
+    @Test
+    void nextTicketNumber_countsFromOnePerInstance() {
+        assertThat(store.nextTicketNumber("inst-counter-a")).isEqualTo(1);
+        assertThat(store.nextTicketNumber("inst-counter-a")).isEqualTo(2);
+        assertThat(store.nextTicketNumber("inst-counter-b")).isEqualTo(1);
+    }
+
+    private static Ticket ticket(String instanceId, long number, String id) {
+        ObjectNode fields = Json.object().put("field-1", "value");
+        return new Ticket(instanceId, id, number, "Printer on fire", "Third floor", Status.Open, Priority.Urgent,
+                JASON, null, null, fields, List.of(new TicketTag("cat-1", "Hardware")), null, null, null, null, null,
+                CREATED, JASON, CREATED, JASON, CREATED, false, false, 1);
+    }
+
+    private static Activity created(Ticket t) {
+        return new Activity(t.instanceId(), t.ticketId(), "act-" + t.ticketId(), ActivityType.created, JASON,
+                CREATED, Json.object().put("status", "Open"));
+    }
+
+    private static String render(AttributeValue v) {
+        switch (v.type()) {
+            case S: return "S:" + v.s();
+            case N: return "N:" + v.n();
+            case BOOL: return "BOOL:" + v.bool();
+            case NUL: return "NUL";
+            case SS: return "SS:" + v.ss();
+            case L: return "L:" + v.l().stream().map(DynamoDbTicketStoreIT::render).toList();
+            case M: {
+                Map<String, String> m = new TreeMap<>();
+                v.m().forEach((k, x) -> m.put(k, render(x)));
+                return "M:" + m;
+            }
+            default: return v.toString();
+        }
+    }
+}
