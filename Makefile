@@ -66,6 +66,7 @@ comma = ,
 # Lambda's Java runtime puts every jar in lib/ on the classpath.
 build-%: $(FUNCTION_JARS_STAMP)
 	@test -n "$(MODULE_$*)" || { echo "No function module for $* (add MODULE_$* to the Makefile)" >&2; exit 1; }
+	@test -n "$(ARTIFACTS_DIR)" || { echo "ARTIFACTS_DIR is not set; sam build sets it" >&2; exit 1; }
 	mkdir -p "$(ARTIFACTS_DIR)/lib"
 	cp functions/$(MODULE_$*)/target/$(MODULE_$*)-1.0.0-SNAPSHOT-lambda.jar "$(ARTIFACTS_DIR)/lib/"
 
@@ -74,10 +75,12 @@ sam-build: venv
 
 # --- Fuzzing -----------------------------------------------------------------------------------------------------
 # A bounded schemathesis run against a sandbox started for it: every operation of docs/openapi.yaml, checked for
-# 5xx answers and for answers the spec does not allow. FUZZ_EXAMPLES bounds the examples per operation.
+# 5xx answers and for answers the spec does not allow. FUZZ_EXAMPLES bounds the examples per operation and
+# FUZZ_MAX_SECONDS the whole run.
 FUZZ_VENV = .venv-fuzz
 FUZZ_STAMP = $(FUZZ_VENV)/.requirements-installed
 FUZZ_EXAMPLES ?= 50
+FUZZ_MAX_SECONDS ?= 600
 
 $(FUZZ_STAMP): requirements-fuzz.txt
 	$(PYTHON) -m venv $(FUZZ_VENV)
@@ -87,7 +90,7 @@ $(FUZZ_STAMP): requirements-fuzz.txt
 fuzz: venv $(FUZZ_STAMP)
 	$(MVN) -B -q -DskipTests install
 	$(MVN) -B -q -pl sandbox dependency:build-classpath -Dmdep.outputFile="$$(pwd)/$(SANDBOX_CLASSPATH)"
-	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) sandbox/fuzz.sh "sandbox/target/classes:$$(cat $(SANDBOX_CLASSPATH))" $(FUZZ_VENV)/bin/schemathesis
+	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) FUZZ_MAX_SECONDS=$(FUZZ_MAX_SECONDS) sandbox/fuzz.sh "sandbox/target/classes:$$(cat $(SANDBOX_CLASSPATH))" $(FUZZ_VENV)/bin/schemathesis
 
 clean:
 	$(MVN) -B -q clean

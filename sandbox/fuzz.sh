@@ -34,6 +34,6 @@ curl -fs -o /dev/null -X POST "$base/tickets?key=$SANDBOX_API_KEY" -H 'Content-T
   --checks not_a_server_error,status_code_conformance,content_type_conformance,response_headers_conformance,response_schema_conformance \
   --max-examples "${FUZZ_EXAMPLES:-50}" \
   --seed "${FUZZ_SEED:-1}" \
-  --workers 4 \
+  --workers 1 \
   --max-time "${FUZZ_MAX_SECONDS:-600}" \
   --report junit --report-dir sandbox/target/fuzz-report

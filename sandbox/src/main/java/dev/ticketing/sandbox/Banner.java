@@ -17,6 +17,8 @@ final class Banner {
         StringBuilder out = new StringBuilder();
         out.append("\nTicketing sandbox is up.\n\n");
         out.append("  API URL        ").append(base).append('\n');
+        out.append("  API explorer   ").append(base).append(DocsPages.DOCS_PATH).append("  (spec: ").append(base)
+                .append(DocsPages.SPEC_PATH).append(")\n");
         out.append("  DynamoDB       ").append(sandbox.dynamoDbEndpoint())
                 .append(sandbox.startedMoto() ? " (moto, started by the sandbox, in memory)" : " (DYNAMODB_ENDPOINT)")
                 .append(", table ").append(sandbox.tableName())

@@ -18,6 +18,16 @@ class OptionsTest {
         assertThat(options.dynamoDbEndpoint()).isEmpty();
         assertThat(options.tableName()).isEqualTo("tickets-sandbox");
         assertThat(options.demoPrimaryKey()).isEmpty();
+        assertThat(options.throttling()).isTrue();
+    }
+
+    @Test
+    void sandboxThrottling_off_turnsTheUsagePlanOff_andAnythingButOnOrOffIsRejected() {
+        assertThat(Options.fromEnvironment(Map.of("SANDBOX_THROTTLING", "off")).throttling()).isFalse();
+        assertThat(Options.fromEnvironment(Map.of("SANDBOX_THROTTLING", "on")).throttling()).isTrue();
+        assertThatThrownBy(() -> Options.fromEnvironment(Map.of("SANDBOX_THROTTLING", "no")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("SANDBOX_THROTTLING");
     }
 
     @Test

@@ -7,7 +7,7 @@ import dev.ticketing.model.User;
 import java.time.Instant;
 import java.util.List;
 
-/** A validated POST /tickets request. */
+/** A validated POST /tickets request; {@code newTags} are its tags whose text is new to their category. */
 public record NewTicket(
         String title,
         String description,
@@ -17,5 +17,6 @@ public record NewTicket(
         Instant expectedDate,
         ObjectNode customFields,
         List<TicketTag> tags,
+        List<TicketTag> newTags,
         User user) {
 }

@@ -13,17 +13,20 @@ import dev.ticketing.model.Instance;
 import dev.ticketing.model.Status;
 import dev.ticketing.model.StatusWorkflow;
 import dev.ticketing.model.Ticket;
+import dev.ticketing.model.TicketTag;
 import dev.ticketing.model.User;
 import dev.ticketing.store.ActivityPage;
 import dev.ticketing.store.IdempotencyKeyTakenException;
 import dev.ticketing.store.IdempotencyRecord;
 import dev.ticketing.store.InstanceStore;
+import dev.ticketing.store.TagCategoryChangedException;
 import dev.ticketing.store.TicketChange;
 import dev.ticketing.store.TicketStore;
 import dev.ticketing.store.VersionConflictException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -56,26 +59,42 @@ public final class TicketLifecycleService {
         this.clock = clock;
     }
 
-    /** PUT /tickets/{ticketId}; {@code ifMatch} is the version the caller last saw, when it sent one. */
+    /**
+     * PUT /tickets/{ticketId}; {@code ifMatch} is the version the caller last saw, when it sent one. When a tag
+     * category changed between validation and commit (deleted, or given one of the new texts by a concurrent
+     * request), nothing was written, and the request is validated again against fresh categories.
+     */
     public Ticket update(String instanceId, String ticketIdOrId, JsonNode body, OptionalLong ifMatch) {
         Instance instance = reader.enabledInstance(instanceId);
-        TicketUpdate update = TicketRequests.parseUpdate(body, instance, instances.tagCategories(instanceId));
-        return retrying(instanceId, ticketIdOrId, current -> {
-            if (ifMatch.isPresent() && ifMatch.getAsLong() != current.version()) {
-                throw new PreconditionFailedException("Ticket " + current.ticketId() + " is at version "
-                        + current.version() + ", not " + ifMatch.getAsLong() + "; GET it again and reapply.");
+        for (int attempt = 1; ; attempt++) {
+            TicketUpdate update = TicketRequests.parseUpdate(body, instance, instances.tagCategories(instanceId));
+            try {
+                return retrying(instanceId, ticketIdOrId, current -> updateChange(current, update, ifMatch)).ticket();
+            } catch (TagCategoryChangedException changed) {
+                if (attempt == TicketService.MAX_TAG_ATTEMPTS) {
+                    throw new ConflictException("ConcurrentModification", "The tag categories of ticket "
+                            + ticketIdOrId + " are being changed by many requests at once; retry the request.");
+                }
             }
-            Instant now = now();
-            TicketDraft draft = new TicketDraft(current);
-            update.applyTo(draft);
-            draft.lastUpdatedOn = now;
-            draft.lastUpdatedBy = update.user();
-            draft.lastInteraction = now;
-            Ticket changed = draft.build();
-            ObjectNode details = Json.object();
-            details.set("changes", TicketDiff.changes(current, changed));
-            return new Change(changed, activity(current, ActivityType.update, update.user(), now, details));
-        }).ticket();
+        }
+    }
+
+    private Change updateChange(Ticket current, TicketUpdate update, OptionalLong ifMatch) {
+        if (ifMatch.isPresent() && ifMatch.getAsLong() != current.version()) {
+            throw new PreconditionFailedException("Ticket " + current.ticketId() + " is at version "
+                    + current.version() + ", not " + ifMatch.getAsLong() + "; GET it again and reapply.");
+        }
+        Instant now = now();
+        TicketDraft draft = new TicketDraft(current);
+        update.applyTo(draft);
+        draft.lastUpdatedOn = now;
+        draft.lastUpdatedBy = update.user();
+        draft.lastInteraction = now;
+        Ticket changed = draft.build();
+        ObjectNode details = Json.object();
+        details.set("changes", TicketDiff.changes(current, changed));
+        return new Change(changed, activity(current, ActivityType.update, update.user(), now, details),
+                update.newTags());
     }
 
     /** PUT|POST /tickets/{ticketId}/status; 409 naming the current status when the workflow forbids the move. */
@@ -170,7 +189,12 @@ public final class TicketLifecycleService {
         return tickets.activities(instanceId, ticket.ticketId(), limit, continuationToken);
     }
 
-    private record Change(Ticket ticket, Activity activity) {
+    /** {@code newTags}: the tag texts the change brings to their categories, written in the same transaction. */
+    private record Change(Ticket ticket, Activity activity, List<TicketTag> newTags) {
+
+        Change(Ticket ticket, Activity activity) {
+            this(ticket, activity, List.of());
+        }
     }
 
     private Change retrying(String instanceId, String ticketIdOrId, Function<Ticket, Change> apply) {
@@ -186,7 +210,7 @@ public final class TicketLifecycleService {
             Change change = apply.apply(current);
             try {
                 tickets.change(new TicketChange(change.ticket(), current.version(), change.activity(),
-                        idempotency.apply(change)));
+                        idempotency.apply(change), change.newTags()));
                 return change;
             } catch (VersionConflictException e) {
                 if (attempt == MAX_ATTEMPTS) {

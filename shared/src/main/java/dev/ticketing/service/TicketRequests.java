@@ -65,7 +65,7 @@ public final class TicketRequests {
         errors.throwIfAny();
         return new NewTicket(title, description, requestor, priority == null ? Priority.DEFAULT : priority,
                 assignee, expectedDate, customFields == null ? JsonNodeFactory.instance.objectNode() : customFields,
-                tags, user);
+                tags, TagValidator.newTexts(tags, tagCategories), user);
     }
 
     static final Set<String> UPDATE_BODY_FIELDS = Set.of("updates", "user");
@@ -131,12 +131,14 @@ public final class TicketRequests {
                     "updates.customFields", errors);
             edits.add(d -> merge(d.customFields, changes));
         }
+        List<TicketTag> newTags = List.of();
         if (t.has("tags")) {
             List<TicketTag> tags = TagValidator.validate(t.get("tags"), tagCategories, "updates.tags", errors);
             edits.add(d -> d.tags = tags);
+            newTags = TagValidator.newTexts(tags, tagCategories);
         }
         errors.throwIfAny();
-        return new TicketUpdate(user, edits);
+        return new TicketUpdate(user, edits, newTags);
     }
 
     /** The status body; the reference's example has unquoted keys, which the shared JSON mapper accepts. */

@@ -12,7 +12,10 @@ import dev.ticketing.model.Instance;
 import dev.ticketing.model.Status;
 import dev.ticketing.model.Ticket;
 import dev.ticketing.store.IdempotencyKeyTakenException;
+import dev.ticketing.store.IdempotencyRecord;
 import dev.ticketing.store.InstanceStore;
+import dev.ticketing.store.TagCategoryChangedException;
+import dev.ticketing.store.TicketCreation;
 import dev.ticketing.store.TicketNumberTakenException;
 import dev.ticketing.store.TicketStore;
 import java.time.Clock;
@@ -31,6 +34,8 @@ public final class TicketService {
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     static final int MAX_NUMBER_ATTEMPTS = 5;
+    /** After a category changed, its texts are usually no longer new, so one retry suffices; the bound guards loops. */
+    static final int MAX_TAG_ATTEMPTS = 10;
 
     private final TicketStore tickets;
     private final InstanceStore instances;
@@ -42,18 +47,12 @@ public final class TicketService {
         this.clock = clock;
     }
 
-    /** Validates the request against the instance's definitions, then stores the ticket and its activity. */
+    /**
+     * Validates the request against the instance's definitions, then stores the ticket, its activity and the tag
+     * texts it brings to their categories.
+     */
     public Ticket create(String instanceId, JsonNode body) {
-        NewTicket request = parse(instanceId, body);
-        for (int attempt = 1; ; attempt++) {
-            NewTicketWrite write = numbered(instanceId, request);
-            try {
-                tickets.create(write.ticket(), write.created());
-                return write.ticket();
-            } catch (TicketNumberTakenException taken) {
-                giveUpAfter(attempt, taken);
-            }
-        }
+        return write(instanceId, body, ticket -> null).ticket();
     }
 
     /**
@@ -68,19 +67,40 @@ public final class TicketService {
         if (earlier.isPresent()) {
             return earlier.get();
         }
+        try {
+            IdempotencyRecord record = write(instanceId, body, ticket -> Idempotency.record(instanceId, key, hash,
+                    new Idempotency.Response(201, render.apply(ticket)), ticket.createdOn())).idempotency();
+            return new Idempotency.Response(record.statusCode(), record.responseBody());
+        } catch (IdempotencyKeyTakenException concurrentRepeat) {
+            return Idempotency.replay(tickets, instanceId, key, hash, now()).orElseThrow(() ->
+                    new ConflictException("IdempotencyKeyInUse", "Retry the request."));
+        }
+    }
+
+    /**
+     * Validates and writes the ticket. A taken number is skipped for the next one. When a tag category changed
+     * between validation and commit (deleted, or given one of the new texts by a concurrent request), nothing was
+     * written: the request is validated again against fresh categories and written under the same number, which
+     * the counter never hands out twice. {@code idempotency} gives the record to write, or null without a key.
+     */
+    private TicketCreation write(String instanceId, JsonNode body, Function<Ticket, IdempotencyRecord> idempotency) {
         NewTicket request = parse(instanceId, body);
-        for (int attempt = 1; ; attempt++) {
-            NewTicketWrite write = numbered(instanceId, request);
-            Idempotency.Response response = new Idempotency.Response(201, render.apply(write.ticket()));
+        long number = tickets.nextTicketNumber(instanceId);
+        int numberAttempts = 1;
+        for (int tagAttempt = 1; ; ) {
+            TicketCreation creation = creation(instanceId, number, request, idempotency);
             try {
-                tickets.create(write.ticket(), write.created(),
-                        Idempotency.record(instanceId, key, hash, response, write.ticket().createdOn()));
-                return response;
-            } catch (IdempotencyKeyTakenException concurrentRepeat) {
-                return Idempotency.replay(tickets, instanceId, key, hash, now()).orElseThrow(() ->
-                        new ConflictException("IdempotencyKeyInUse", "Retry the request."));
+                tickets.create(creation);
+                return creation;
             } catch (TicketNumberTakenException taken) {
-                giveUpAfter(attempt, taken);
+                giveUpAfter(numberAttempts++, taken);
+                number = tickets.nextTicketNumber(instanceId);
+            } catch (TagCategoryChangedException changed) {
+                if (tagAttempt++ >= MAX_TAG_ATTEMPTS) {
+                    throw new ConflictException("ConcurrentModification", "The tag categories of this ticket are "
+                            + "being changed by many requests at once; retry the request.");
+                }
+                request = parse(instanceId, body);
             }
         }
     }
@@ -92,16 +112,13 @@ public final class TicketService {
         }
     }
 
-    private record NewTicketWrite(Ticket ticket, Activity created) {
-    }
-
     private NewTicket parse(String instanceId, JsonNode body) {
         Instance instance = enabledInstance(instanceId);
         return TicketRequests.parseCreate(body, instance, instances.tagCategories(instanceId));
     }
 
-    private NewTicketWrite numbered(String instanceId, NewTicket request) {
-        long number = tickets.nextTicketNumber(instanceId);
+    private TicketCreation creation(String instanceId, long number, NewTicket request,
+                                    Function<Ticket, IdempotencyRecord> idempotency) {
         Instant now = now();
         Ticket ticket = new Ticket(instanceId, UUID.randomUUID().toString(), number, request.title(),
                 request.description(), Status.Open, request.priority(), request.requestor(), request.assignee(),
@@ -112,7 +129,7 @@ public final class TicketService {
         details.put("title", ticket.title());
         Activity created = new Activity(instanceId, number, UUID.randomUUID().toString(), ActivityType.created,
                 request.user(), now, details);
-        return new NewTicketWrite(ticket, created);
+        return new TicketCreation(ticket, created, idempotency.apply(ticket), request.newTags());
     }
 
     /** Finds a ticket by its number ({@code 42}) or its UUID; 404 also for another instance's ticket. */

@@ -2,6 +2,7 @@ package dev.ticketing.store;
 
 import dev.ticketing.model.Activity;
 import dev.ticketing.model.Ticket;
+import java.util.List;
 import java.util.Optional;
 
 /** Storage port for tickets and their activities. */
@@ -10,14 +11,23 @@ public interface TicketStore {
     /** The next ticket number of the instance: 1, 2, 3... never handed out twice, even concurrently. */
     long nextTicketNumber(String instanceId);
 
-    /** Writes a new ticket and its "created" activity atomically: both exist afterwards, or neither. */
-    void create(Ticket ticket, Activity created);
-
     /**
-     * As {@link #create(Ticket, Activity)}, also writing the request's idempotency record in the same transaction;
-     * {@link IdempotencyKeyTakenException} when a live record with that key exists.
+     * Writes a new ticket, its "created" activity, its idempotency record and its new tag texts atomically: all of
+     * them exist afterwards, or none. {@link IdempotencyKeyTakenException} when a live record with the key exists;
+     * {@link TicketNumberTakenException} when a ticket has the number; {@link TagCategoryChangedException} when a
+     * category to gain a text is gone, deleted or already holds the text.
      */
-    void create(Ticket ticket, Activity created, IdempotencyRecord idempotency);
+    void create(TicketCreation creation);
+
+    /** A ticket with no idempotency key and no new tag texts. */
+    default void create(Ticket ticket, Activity created) {
+        create(new TicketCreation(ticket, created, null, List.of()));
+    }
+
+    /** A ticket with an idempotency key and no new tag texts. */
+    default void create(Ticket ticket, Activity created, IdempotencyRecord idempotency) {
+        create(new TicketCreation(ticket, created, idempotency, List.of()));
+    }
 
     /** The record of an idempotency key, read with strong consistency; expired ones may still be returned. */
     Optional<IdempotencyRecord> findIdempotencyRecord(String instanceId, String key);
@@ -27,8 +37,9 @@ public interface TicketStore {
     Optional<Ticket> findById(String instanceId, String id);
 
     /**
-     * Writes a changed ticket and its activity atomically, only if the stored ticket still has the expected
-     * version; otherwise nothing is written and {@link VersionConflictException} is thrown.
+     * Writes a changed ticket, its activity, its idempotency record and its new tag texts atomically, only if the
+     * stored ticket still has the expected version; otherwise nothing is written and
+     * {@link VersionConflictException} is thrown ({@link TagCategoryChangedException} as for a creation).
      */
     void change(TicketChange change);
 

@@ -75,4 +75,12 @@ public final class TagValidator {
         result.addAll(distinct.values());
         return result;
     }
+
+    /** The validated tags whose text is not yet in their category: the ticket's write adds them to it. */
+    public static List<TicketTag> newTexts(List<TicketTag> tags, List<TagCategory> categories) {
+        return tags.stream()
+                .filter(tag -> categories.stream().noneMatch(c -> c.id().equals(tag.tagCategoryId())
+                        && c.tag(tag.text()).isPresent()))
+                .toList();
+    }
 }

@@ -18,6 +18,7 @@ import dev.ticketing.model.Priority;
 import dev.ticketing.model.Status;
 import dev.ticketing.model.Ticket;
 import dev.ticketing.store.ActivityPage;
+import dev.ticketing.testing.FailTransactions;
 import dev.ticketing.testing.Fixtures;
 import dev.ticketing.testing.IsolatedTransactions;
 import dev.ticketing.testkit.DynamoDbEngine;
@@ -37,10 +38,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 
 @ExtendWith(DynamoDbEngine.class)
 class TicketLifecycleServiceIT {
@@ -334,16 +331,6 @@ class TicketLifecycleServiceIT {
 
         assertThat(tickets.get(instanceId, ticket.id())).isEqualTo(ticket);
         assertThat(allActivities(ticket)).extracting(Activity::type).containsExactly(ActivityType.created);
-    }
-
-    /** Fails every TransactWriteItems after the SDK has built it, before it reaches the engine. */
-    private static final class FailTransactions implements ExecutionInterceptor {
-        @Override
-        public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
-            if (context.request() instanceof TransactWriteItemsRequest) {
-                throw new IllegalStateException("injected failure before commit");
-            }
-        }
     }
 
     private static Config config() {

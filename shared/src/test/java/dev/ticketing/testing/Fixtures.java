@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /** Test data shared by every module: the demo instance, the reference's examples and the events/ samples. */
 public final class Fixtures {
@@ -43,6 +44,16 @@ public final class Fixtures {
         Config config = Config.from(Map.of(Config.TABLE_NAME, table.tableName(),
                 Config.DYNAMODB_ENDPOINT, table.endpoint().toString()));
         return new Dependencies(config, table.newClient(new IsolatedTransactions()));
+    }
+
+    /** As {@link #dependencies(TestTable)}, with further interceptors on the client (to inject failures). */
+    public static Dependencies dependencies(TestTable table, ExecutionInterceptor... interceptors) {
+        Config config = Config.from(Map.of(Config.TABLE_NAME, table.tableName(),
+                Config.DYNAMODB_ENDPOINT, table.endpoint().toString()));
+        ExecutionInterceptor[] all = new ExecutionInterceptor[interceptors.length + 1];
+        all[0] = new IsolatedTransactions();
+        System.arraycopy(interceptors, 0, all, 1, interceptors.length);
+        return new Dependencies(config, table.newClient(all));
     }
 
     /** The sandbox's demo instance definition (custom fields and tag category of the reference's examples). */

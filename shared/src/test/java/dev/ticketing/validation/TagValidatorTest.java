@@ -100,4 +100,12 @@ class TagValidatorTest {
         assertThat(rejected("[{\"tagCategoryId\": \"" + TOPIC + "\", \"text\": \"a\", \"color\": \"red\"}]"))
                 .extracting(FieldError::field).containsExactly("ticket.tags[0].color");
     }
+
+    @Test
+    void newTexts_areTheAcceptedTagsNotYetInTheirCategory_ignoringCase() {
+        List<TicketTag> tags = accepted("[{\"tagCategoryId\": \"" + TOPIC + "\", \"text\": \"vpn\"},"
+                + " {\"tagCategoryId\": \"" + TOPIC + "\", \"text\": \"Printer\"}]");
+
+        assertThat(TagValidator.newTexts(tags, CATEGORIES)).containsExactly(new TicketTag(TOPIC, "Printer"));
+    }
 }

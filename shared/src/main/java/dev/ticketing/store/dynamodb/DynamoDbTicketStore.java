@@ -6,7 +6,9 @@ import dev.ticketing.model.Ticket;
 import dev.ticketing.store.ActivityPage;
 import dev.ticketing.store.IdempotencyKeyTakenException;
 import dev.ticketing.store.IdempotencyRecord;
+import dev.ticketing.store.TagCategoryChangedException;
 import dev.ticketing.store.TicketChange;
+import dev.ticketing.store.TicketCreation;
 import dev.ticketing.store.TicketNumberTakenException;
 import dev.ticketing.store.TicketStore;
 import dev.ticketing.store.VersionConflictException;
@@ -19,12 +21,12 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
@@ -37,7 +39,6 @@ public final class DynamoDbTicketStore implements TicketStore {
 
     private final DynamoDbClient client;
     private final String tableName;
-    private final DynamoDbEnhancedClient enhanced;
     private final DynamoDbTable<TicketItem> tickets;
     private final DynamoDbTable<TicketIdAliasItem> aliases;
     private final DynamoDbTable<ActivityItem> activities;
@@ -49,7 +50,6 @@ public final class DynamoDbTicketStore implements TicketStore {
         this.client = client;
         this.tokens = tokens;
         this.tableName = tableName;
-        this.enhanced = enhanced;
         this.tickets = enhanced.table(tableName, TicketItem.SCHEMA);
         this.aliases = enhanced.table(tableName, TicketIdAliasItem.SCHEMA);
         this.activities = enhanced.table(tableName, ActivityItem.SCHEMA);
@@ -72,24 +72,23 @@ public final class DynamoDbTicketStore implements TicketStore {
     }
 
     @Override
-    public void create(Ticket ticket, Activity created) {
-        create(ticket, created, null);
-    }
-
-    @Override
-    public void create(Ticket ticket, Activity created, IdempotencyRecord record) {
-        TransactWriteItemsEnhancedRequest.Builder request = TransactWriteItemsEnhancedRequest.builder()
-                .addPutItem(tickets, put(TicketItem.class, TicketItem.from(ticket)))
-                .addPutItem(aliases, put(TicketIdAliasItem.class,
-                        TicketIdAliasItem.of(ticket.instanceId(), ticket.id(), ticket.ticketId())))
-                .addPutItem(activities, put(ActivityItem.class, ActivityItem.from(created)));
+    public void create(TicketCreation creation) {
+        Ticket ticket = creation.ticket();
+        IdempotencyRecord record = creation.idempotency();
+        List<TransactWriteItem> actions = new ArrayList<>(List.of(
+                put(TicketItem.SCHEMA, TicketItem.from(ticket), ITEM_DOES_NOT_EXIST),
+                put(TicketIdAliasItem.SCHEMA, TicketIdAliasItem.of(ticket.instanceId(), ticket.id(), ticket.ticketId()),
+                        ITEM_DOES_NOT_EXIST),
+                put(ActivityItem.SCHEMA, ActivityItem.from(creation.created()), ITEM_DOES_NOT_EXIST)));
         if (record != null) {
-            request.addPutItem(idempotency, putIdempotency(record));
+            actions.add(put(IdempotencyItem.SCHEMA, IdempotencyItem.from(record), idempotencyFree()));
         }
+        int firstTagCategory = actions.size();
+        actions.addAll(TagAdditions.updates(tableName, ticket.instanceId(), creation.newTags()));
         try {
-            enhanced.transactWriteItems(request.build());
+            client.transactWriteItems(r -> r.transactItems(actions));
         } catch (TransactionCanceledException e) {
-            if (committed(created)) {
+            if (committed(creation.created())) {
                 return;
             }
             if (record != null && Transactions.conditionFailedAt(e, 3)) {
@@ -97,6 +96,10 @@ public final class DynamoDbTicketStore implements TicketStore {
             }
             if (Transactions.conditionFailedAt(e, 0)) {
                 throw new TicketNumberTakenException("Ticket " + ticket.ticketId() + " already exists");
+            }
+            if (Transactions.failedFrom(e, firstTagCategory)) {
+                throw new TagCategoryChangedException("A tag category of ticket " + ticket.ticketId()
+                        + " changed since it was validated");
             }
             if (Transactions.conditionFailed(e)) {
                 throw new ConflictException("TicketAlreadyExists",
@@ -128,15 +131,11 @@ public final class DynamoDbTicketStore implements TicketStore {
     }
 
     /** TTL deletes expired records only eventually, so an expired record counts as absent. */
-    private static TransactPutItemEnhancedRequest<IdempotencyItem> putIdempotency(IdempotencyRecord record) {
-        return TransactPutItemEnhancedRequest.builder(IdempotencyItem.class)
-                .item(IdempotencyItem.from(record))
-                .conditionExpression(Expression.builder()
-                        .expression("attribute_not_exists(PK) OR #expiresAt < :now")
-                        .expressionNames(Map.of("#expiresAt", "expiresAt"))
-                        .expressionValues(Map.of(":now",
-                                AttributeValue.fromN(Long.toString(Instant.now().getEpochSecond()))))
-                        .build())
+    private static Expression idempotencyFree() {
+        return Expression.builder()
+                .expression("attribute_not_exists(PK) OR #expiresAt < :now")
+                .expressionNames(Map.of("#expiresAt", "expiresAt"))
+                .expressionValues(Map.of(":now", AttributeValue.fromN(Long.toString(Instant.now().getEpochSecond()))))
                 .build();
     }
 
@@ -169,23 +168,26 @@ public final class DynamoDbTicketStore implements TicketStore {
                 .expressionNames(Map.of("#version", "version"))
                 .expressionValues(Map.of(":expected", AttributeValue.fromN(Long.toString(change.expectedVersion()))))
                 .build();
-        TransactWriteItemsEnhancedRequest.Builder request = TransactWriteItemsEnhancedRequest.builder()
-                .addPutItem(tickets, TransactPutItemEnhancedRequest.builder(TicketItem.class)
-                        .item(TicketItem.from(ticket))
-                        .conditionExpression(sameVersion)
-                        .build())
-                .addPutItem(activities, put(ActivityItem.class, ActivityItem.from(change.activity())));
+        List<TransactWriteItem> actions = new ArrayList<>(List.of(
+                put(TicketItem.SCHEMA, TicketItem.from(ticket), sameVersion),
+                put(ActivityItem.SCHEMA, ActivityItem.from(change.activity()), ITEM_DOES_NOT_EXIST)));
         if (change.idempotency() != null) {
-            request.addPutItem(idempotency, putIdempotency(change.idempotency()));
+            actions.add(put(IdempotencyItem.SCHEMA, IdempotencyItem.from(change.idempotency()), idempotencyFree()));
         }
+        int firstTagCategory = actions.size();
+        actions.addAll(TagAdditions.updates(tableName, ticket.instanceId(), change.newTags()));
         try {
-            enhanced.transactWriteItems(request.build());
+            client.transactWriteItems(r -> r.transactItems(actions));
         } catch (TransactionCanceledException e) {
             if (committed(change.activity())) {
                 return;
             }
             if (change.idempotency() != null && Transactions.conditionFailedAt(e, 2)) {
                 throw new IdempotencyKeyTakenException("Idempotency key " + change.idempotency().key() + " is in use");
+            }
+            if (Transactions.failedFrom(e, firstTagCategory)) {
+                throw new TagCategoryChangedException("A tag category of ticket " + ticket.ticketId()
+                        + " changed since it was validated");
             }
             // Both a lost race on the version and a concurrent transaction on the same item mean "re-read and retry".
             if (Transactions.conditionFailed(e) || Transactions.conflicted(e)) {
@@ -226,10 +228,14 @@ public final class DynamoDbTicketStore implements TicketStore {
         return new ActivityPage(items, next);
     }
 
-    private static <T> TransactPutItemEnhancedRequest<T> put(Class<T> type, T item) {
-        return TransactPutItemEnhancedRequest.builder(type)
-                .item(item)
-                .conditionExpression(ITEM_DOES_NOT_EXIST)
+    /** A Put of a mapped item, as the enhanced client would write it (null attributes left out). */
+    private <T> TransactWriteItem put(TableSchema<T> schema, T item, Expression condition) {
+        return TransactWriteItem.builder().put(p -> p
+                        .tableName(tableName)
+                        .item(schema.itemToMap(item, true))
+                        .conditionExpression(condition.expression())
+                        .expressionAttributeNames(condition.expressionNames())
+                        .expressionAttributeValues(condition.expressionValues()))
                 .build();
     }
 }

@@ -20,6 +20,12 @@ final class Transactions {
                 .anyMatch(r -> "TransactionConflict".equals(r.code()));
     }
 
+    /** True when an action at {@code first} or later failed its condition or met another transaction. */
+    static boolean failedFrom(TransactionCanceledException e, int first) {
+        return e.hasCancellationReasons() && e.cancellationReasons().stream().skip(first)
+                .anyMatch(r -> "ConditionalCheckFailed".equals(r.code()) || "TransactionConflict".equals(r.code()));
+    }
+
     /** True when the condition of the action at {@code index} (in request order) failed. */
     static boolean conditionFailedAt(TransactionCanceledException e, int index) {
         return e.hasCancellationReasons() && e.cancellationReasons().size() > index

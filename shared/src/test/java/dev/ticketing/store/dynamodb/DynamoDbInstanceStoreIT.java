@@ -14,6 +14,8 @@ import dev.ticketing.testing.Fixtures;
 import dev.ticketing.testkit.DynamoDbEngine;
 import dev.ticketing.testkit.TestTable;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,13 +25,46 @@ class DynamoDbInstanceStoreIT {
 
     private static final String TOPIC = "2283653a-8d36-40eb-9a68-73eb3b331811";
 
+    private static TestTable table;
     private static Dependencies deps;
     private static InstanceStore store;
 
     @BeforeAll
-    static void setUp(TestTable table) {
+    static void setUp(TestTable testTable) {
+        table = testTable;
         deps = Fixtures.dependencies(table);
         store = deps.instanceStore();
+    }
+
+    @Test
+    void storedTagCategory_hasExactlyTheDocumentedAttributes() {
+        String id = Fixtures.createDemoInstance(deps).instanceId();
+
+        assertThat(StoredItems.summary(table.client(), table.tableName(), "INSTANCE#" + id, "TAGCATEGORY#" + TOPIC))
+                .isEqualTo(new TreeMap<>(Map.ofEntries(
+                        Map.entry("PK", "S:INSTANCE#" + id),
+                        Map.entry("SK", "S:TAGCATEGORY#" + TOPIC),
+                        Map.entry("type", "S:tagCategory"),
+                        Map.entry("instanceId", "S:" + id),
+                        Map.entry("id", "S:" + TOPIC),
+                        Map.entry("text", "S:Topic"),
+                        Map.entry("color", "S:#0078D4"),
+                        Map.entry("deleted", "BOOL:false"),
+                        Map.entry("tags", "L:[M:{deleted=BOOL:false, text=S:sdsad}, M:{deleted=BOOL:false, "
+                                + "text=S:my tag}, M:{deleted=BOOL:true, text=S:legacy}]"),
+                        Map.entry("tagTexts", "SS:[legacy, my tag, sdsad]"),
+                        Map.entry("version", "N:1"))));
+    }
+
+    @Test
+    void storedTagCategory_withoutTags_hasNoTagTexts_becauseDynamoDbRefusesEmptySets() {
+        String id = Fixtures.createDemoInstance(deps).instanceId();
+        String newId = "5e5e5e5e-0000-4000-8000-000000000003";
+
+        store.updateTagCategory(id, newId, none -> new TagCategory(newId, id, "Empty", null, List.of(), false));
+
+        assertThat(StoredItems.summary(table.client(), table.tableName(), "INSTANCE#" + id, "TAGCATEGORY#" + newId))
+                .containsEntry("tags", "L:[]").doesNotContainKey("tagTexts").doesNotContainKey("color");
     }
 
     @Test

@@ -11,9 +11,14 @@ import dev.ticketing.model.Activity;
 import dev.ticketing.model.ActivityType;
 import dev.ticketing.model.Priority;
 import dev.ticketing.model.Status;
+import dev.ticketing.model.Tag;
+import dev.ticketing.model.TagCategory;
 import dev.ticketing.model.Ticket;
 import dev.ticketing.model.TicketTag;
 import dev.ticketing.model.User;
+import dev.ticketing.store.InstanceStore;
+import dev.ticketing.store.TagCategoryChangedException;
+import dev.ticketing.store.TicketCreation;
 import dev.ticketing.testing.Fixtures;
 import dev.ticketing.testkit.DynamoDbEngine;
 import dev.ticketing.testkit.TestTable;
@@ -34,6 +39,7 @@ class DynamoDbTicketStoreIT {
     private static final User JASON = new User("053660b7", "Jason Doe", "jason.doe@example.com");
 
     private static DynamoDbTicketStore store;
+    private static InstanceStore instances;
     private static DynamoDbClient client;
     private static String tableName;
 
@@ -41,6 +47,7 @@ class DynamoDbTicketStoreIT {
     static void setUp(TestTable table) {
         Dependencies deps = Fixtures.dependencies(table);
         store = (DynamoDbTicketStore) deps.ticketStore();
+        instances = deps.instanceStore();
         client = table.client();
         tableName = table.tableName();
     }
@@ -50,12 +57,8 @@ class DynamoDbTicketStoreIT {
         Ticket ticket = ticket("inst-pinned", 7, "b8f5a0c2-6a3e-4c1b-9a0f-1d2e3f4a5b6c");
         store.create(ticket, created(ticket));
 
-        Map<String, AttributeValue> item = client.getItem(r -> r.tableName(tableName)
-                .key(Map.of("PK", AttributeValue.fromS("INSTANCE#inst-pinned#TICKET#0000000007"),
-                        "SK", AttributeValue.fromS("TICKET")))).item();
-
-        Map<String, String> summary = new TreeMap<>();
-        item.forEach((name, value) -> summary.put(name, render(value)));
+        Map<String, String> summary = StoredItems.summary(client, tableName, "INSTANCE#inst-pinned#TICKET#0000000007",
+                "TICKET");
         assertThat(summary).isEqualTo(new TreeMap<>(Map.ofEntries(
                 Map.entry("PK", "S:INSTANCE#inst-pinned#TICKET#0000000007"),
                 Map.entry("SK", "S:TICKET"),
@@ -126,6 +129,52 @@ class DynamoDbTicketStoreIT {
     }
 
     @Test
+    void create_appendsNewTagTextsToTheirCategory_inTheSameTransaction_andMovesItsVersionOn() {
+        instances.updateTagCategory("inst-tags", "cat-1", none -> devices("inst-tags", "cat-1", false));
+        Ticket ticket = ticket("inst-tags", 1, "2c1f3e4d-5a6b-4c7d-8e9f-0a1b2c3d4e5f");
+
+        store.create(new TicketCreation(ticket, created(ticket), null, List.of(new TicketTag("cat-1", "Hardware"))));
+
+        assertThat(store.findByNumber("inst-tags", 1)).contains(ticket);
+        assertThat(StoredItems.summary(client, tableName, "INSTANCE#inst-tags", "TAGCATEGORY#cat-1"))
+                .isEqualTo(new TreeMap<>(Map.ofEntries(
+                        Map.entry("PK", "S:INSTANCE#inst-tags"),
+                        Map.entry("SK", "S:TAGCATEGORY#cat-1"),
+                        Map.entry("type", "S:tagCategory"),
+                        Map.entry("instanceId", "S:inst-tags"),
+                        Map.entry("id", "S:cat-1"),
+                        Map.entry("text", "S:Devices"),
+                        Map.entry("color", "S:#123456"),
+                        Map.entry("deleted", "BOOL:false"),
+                        Map.entry("tags", "L:[M:{deleted=BOOL:false, text=S:Laptop}, "
+                                + "M:{deleted=BOOL:true, text=S:Fax}, M:{deleted=BOOL:false, text=S:Hardware}]"),
+                        Map.entry("tagTexts", "SS:[fax, hardware, laptop]"),
+                        Map.entry("version", "N:2"))));
+    }
+
+    @Test
+    void create_writesNothing_whenACategoryAlreadyHoldsTheTextInAnyCase_isDeletedOrIsMissing() {
+        instances.updateTagCategory("inst-tag-race", "cat-1", none -> devices("inst-tag-race", "cat-1", false));
+        instances.updateTagCategory("inst-tag-race", "cat-2", none -> devices("inst-tag-race", "cat-2", true));
+        List<TagCategory> before = instances.tagCategories("inst-tag-race");
+        List<List<TicketTag>> refused = List.of(
+                List.of(new TicketTag("cat-1", "LAPTOP")),
+                List.of(new TicketTag("cat-1", "FAX")),
+                List.of(new TicketTag("cat-1", "Hardware"), new TicketTag("cat-2", "Hardware")),
+                List.of(new TicketTag("cat-1", "Hardware"), new TicketTag("cat-3", "Hardware")));
+
+        for (List<TicketTag> newTags : refused) {
+            Ticket ticket = ticket("inst-tag-race", 1, "3d2e1f4a-5b6c-4d7e-8f9a-0b1c2d3e4f5a");
+            assertThatThrownBy(() -> store.create(new TicketCreation(ticket, created(ticket), null, newTags)))
+                    .as("adding %s", newTags).isInstanceOf(TagCategoryChangedException.class);
+        }
+
+        assertThat(store.findByNumber("inst-tag-race", 1)).isEmpty();
+        assertThat(instances.tagCategories("inst-tag-race")).isEqualTo(before);
+        assertThat(StoredItems.summary(client, tableName, "INSTANCE#inst-tag-race", "TAGCATEGORY#cat-3")).isEmpty();
+    }
+
+    @Test
     void nextTicketNumber_countsFromOnePerInstance() {
         assertThat(store.nextTicketNumber("inst-counter-a")).isEqualTo(1);
         assertThat(store.nextTicketNumber("inst-counter-a")).isEqualTo(2);
@@ -139,25 +188,13 @@ class DynamoDbTicketStoreIT {
                 CREATED, JASON, CREATED, JASON, CREATED, false, false, 1);
     }
 
+    private static TagCategory devices(String instanceId, String id, boolean deleted) {
+        return new TagCategory(id, instanceId, "Devices", "#123456", List.of(new Tag("Laptop", false),
+                new Tag("Fax", true)), deleted);
+    }
+
     private static Activity created(Ticket t) {
         return new Activity(t.instanceId(), t.ticketId(), "act-" + t.ticketId(), ActivityType.created, JASON,
                 CREATED, Json.object().put("status", "Open"));
-    }
-
-    private static String render(AttributeValue v) {
-        switch (v.type()) {
-            case S: return "S:" + v.s();
-            case N: return "N:" + v.n();
-            case BOOL: return "BOOL:" + v.bool();
-            case NUL: return "NUL";
-            case SS: return "SS:" + v.ss();
-            case L: return "L:" + v.l().stream().map(DynamoDbTicketStoreIT::render).toList();
-            case M: {
-                Map<String, String> m = new TreeMap<>();
-                v.m().forEach((k, x) -> m.put(k, render(x)));
-                return "M:" + m;
-            }
-            default: return v.toString();
-        }
     }
 }

@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * Starts moto seeded as the benchmark seeds it and keeps it up until standard input closes, for profiling one
+ * Starts moto seeded as the benchmark seeds it, and the warm series' replaying proxy in front, and keeps them up until standard input closes, for profiling one
  * handler by hand (e.g. with -Xlog:class+load). Usage: {@code SeededEngine [port]}.
  */
 public final class SeededEngine {
@@ -17,11 +17,12 @@ public final class SeededEngine {
     public static void main(String[] args) throws IOException {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 0;
         Path target = Fixtures.projectFile("bench/cold-start/target").toAbsolutePath();
-        try (LocalDynamoDb engine = LocalDynamoDb.start(port)) {
+        try (LocalDynamoDb engine = LocalDynamoDb.start(port); ReplayProxy proxy = new ReplayProxy(engine.endpoint())) {
             Seed.load(engine);
             Seed.getTicketEvent(target);
             Seed.listTicketsEvent(target);
-            System.out.println("READY " + engine.endpoint() + " table " + Seed.TABLE);
+            System.out.println("READY " + engine.endpoint() + " replaying proxy " + proxy.endpoint() + " table "
+                    + Seed.TABLE);
             while (System.in.read() >= 0) {
                 // Runs until standard input closes.
             }

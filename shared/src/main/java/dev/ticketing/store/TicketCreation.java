@@ -1,0 +1,18 @@
+package dev.ticketing.store;
+
+import dev.ticketing.model.Activity;
+import dev.ticketing.model.Ticket;
+import dev.ticketing.model.TicketTag;
+import java.util.List;
+
+/**
+ * One new ticket, written all or nothing: the ticket, its "created" activity, the idempotency record of the request
+ * when it carried a key (null otherwise), and the tag texts new to their category, which the categories gain.
+ */
+public record TicketCreation(Ticket ticket, Activity created, IdempotencyRecord idempotency,
+                             List<TicketTag> newTags) {
+
+    public TicketCreation {
+        newTags = List.copyOf(newTags);
+    }
+}
