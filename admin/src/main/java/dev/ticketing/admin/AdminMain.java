@@ -12,9 +12,11 @@ import dev.ticketing.store.ApiKeySlot;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,24 +29,40 @@ public final class AdminMain {
             "usage:",
             "  admin create-instance <definition.json | -> [--primary-key KEY]",
             "      creates an instance from an IInstance definition (plus tagCategories) and prints",
-            "      {\"instanceId\", \"primaryKey\", \"secondaryKey\"}",
+            "      {\"instanceId\", \"primaryKey\", \"secondaryKey\"}; with USAGE_PLAN_ID set (the stack's",
+            "      UsagePlanId output) it also creates the instance's API Gateway key on that usage plan,",
+            "      which a deployed API requires",
             "  admin rotate-key <instanceId> <primary | secondary>",
             "      issues a new key for that slot; the old one stops working at once",
             DefinitionCommands.USAGE,
-            "environment: TABLE_NAME (required), DYNAMODB_ENDPOINT, AWS_REGION");
+            "environment: TABLE_NAME (required), DYNAMODB_ENDPOINT, AWS_REGION, USAGE_PLAN_ID,",
+            "             APIGATEWAY_ENDPOINT (a local API Gateway emulation such as moto)");
 
     private AdminMain() {
     }
 
     public static void main(String[] args) {
+        Map<String, String> env = System.getenv();
+        Optional<UsagePlanKeys> usagePlan = Optional.ofNullable(env.get("USAGE_PLAN_ID"))
+                .filter(id -> !id.isBlank())
+                .map(id -> new UsagePlanKeys(UsagePlanKeys.client(env.getOrDefault("AWS_REGION", "us-east-1"),
+                        Optional.ofNullable(env.get("APIGATEWAY_ENDPOINT")).filter(e -> !e.isBlank())
+                                .map(URI::create)), id));
         int status = run(args, System.in, System.out, System.err, () -> new InstanceAdminService(
-                Dependencies.get().instanceStore()));
+                Dependencies.get().instanceStore()), usagePlan);
         System.exit(status);
+    }
+
+    /** Runs one command without a usage plan (local engines: the sandbox does not need one). */
+    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err,
+                          java.util.function.Supplier<InstanceAdminService> service) {
+        return run(args, in, out, err, service, Optional.empty());
     }
 
     /** Runs one command; returns the process exit status. */
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err,
-                          java.util.function.Supplier<InstanceAdminService> service) {
+                          java.util.function.Supplier<InstanceAdminService> service,
+                          Optional<UsagePlanKeys> usagePlan) {
         if (args.length == 0) {
             err.println(USAGE);
             return 2;
@@ -52,7 +70,8 @@ public final class AdminMain {
         try {
             switch (args[0]) {
                 case "create-instance":
-                    return createInstance(Arrays.copyOfRange(args, 1, args.length), in, out, err, service.get());
+                    return createInstance(Arrays.copyOfRange(args, 1, args.length), in, out, err, service.get(),
+                            usagePlan);
                 case "rotate-key":
                     return rotateKey(Arrays.copyOfRange(args, 1, args.length), out, err, service.get());
                 default:
@@ -73,7 +92,8 @@ public final class AdminMain {
     }
 
     private static int createInstance(String[] args, InputStream in, PrintStream out, PrintStream err,
-                                      InstanceAdminService service) throws IOException {
+                                      InstanceAdminService service, Optional<UsagePlanKeys> usagePlan)
+            throws IOException {
         if (args.length != 1 && !(args.length == 3 && "--primary-key".equals(args[1]))) {
             err.println(USAGE);
             return 2;
@@ -81,7 +101,8 @@ public final class AdminMain {
         byte[] bytes = "-".equals(args[0]) ? in.readAllBytes() : Files.readAllBytes(Path.of(args[0]));
         JsonNode definition = Json.MAPPER.readTree(bytes);
         Optional<String> primaryKey = args.length == 3 ? Optional.of(args[2]) : Optional.empty();
-        CreatedInstance created = service.create(definition, primaryKey, null);
+        CreatedInstance created = service.createWithUsageKey(definition, primaryKey,
+                instanceId -> usagePlan.map(plan -> plan.issue(instanceId)).orElse(null));
         ObjectNode result = Json.object();
         result.put("instanceId", created.instanceId());
         result.put("primaryKey", created.primaryKey());

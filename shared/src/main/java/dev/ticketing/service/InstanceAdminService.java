@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /**
  * Operator actions behind the admin tool: create an instance or replace its definition from JSON, rotate its
@@ -41,6 +42,15 @@ public final class InstanceAdminService {
      * {@code fixedPrimaryKey}, when present, is used as the primary key (the sandbox's SANDBOX_API_KEY).
      */
     public CreatedInstance create(JsonNode definition, Optional<String> fixedPrimaryKey, String usageIdentifierKey) {
+        return createWithUsageKey(definition, fixedPrimaryKey, instanceId -> usageIdentifierKey);
+    }
+
+    /**
+     * As above; {@code usageKeyFor} is asked for the instance's API Gateway usage-plan key only once the
+     * definition is valid, so a rejected definition leaves no key behind in API Gateway.
+     */
+    public CreatedInstance createWithUsageKey(JsonNode definition, Optional<String> fixedPrimaryKey,
+                                              UnaryOperator<String> usageKeyFor) {
         Errors errors = new Errors();
         if (definition == null || !definition.isObject()) {
             throw new ValidationException("definition", "must be a JSON object (an IInstance)");
@@ -63,7 +73,8 @@ public final class InstanceAdminService {
 
         String primary = fixedPrimaryKey.orElseGet(ApiKeys::generate);
         String secondary = ApiKeys.generate();
-        instances.create(instance, categories, ApiKeys.hash(primary), ApiKeys.hash(secondary), usageIdentifierKey);
+        instances.create(instance, categories, ApiKeys.hash(primary), ApiKeys.hash(secondary),
+                usageKeyFor.apply(instance.id()));
         return new CreatedInstance(instance.id(), primary, secondary);
     }
 

@@ -45,7 +45,10 @@ public final class ListActivitiesHandler
             ObjectNode body = Json.object();
             ArrayNode items = body.putArray("items");
             page.items().forEach(a -> items.add(TicketJson.activity(a, offset)));
-            body.put(TOKEN, page.continuationToken());
+            // As on GET /tickets: the token is present only while more activities exist.
+            if (page.continuationToken() != null) {
+                body.put(TOKEN, page.continuationToken());
+            }
             return ApiResponses.json(200, body);
         });
     }
