@@ -8,7 +8,7 @@ VENV = .venv
 VENV_STAMP = $(VENV)/.requirements-installed
 SANDBOX_CLASSPATH = sandbox/target/sandbox.classpath
 
-.PHONY: venv build test sandbox lint fuzz sam-build clean distclean
+.PHONY: venv build test sandbox lint fuzz sam-build bench-cold-start clean distclean
 
 venv: $(VENV_STAMP)
 
@@ -99,3 +99,10 @@ clean:
 # Also drops the Python tools, which take minutes to install again.
 distclean: clean
 	rm -rf $(VENV) $(FUZZ_VENV)
+
+# Cold-start and warm-path benchmark (docs/benchmarks-cold-start.md): writes bench/cold-start/target/cold-start-results.md.
+BENCH_RUNS ?= 10
+BENCH_WARM ?= 10000
+bench-cold-start: venv
+	$(MVN) -B -q -DskipTests install
+	$(MVN) -B -q -f bench/cold-start/pom.xml -DskipTests package exec:java -Dbench.runs=$(BENCH_RUNS) -Dbench.warm=$(BENCH_WARM)

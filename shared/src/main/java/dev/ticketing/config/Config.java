@@ -6,12 +6,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The deployment settings, read from environment variables; the only class that reads them. */
-public record Config(String tableName, String region, Optional<URI> dynamoDbEndpoint, String tokenSecret) {
+public record Config(String tableName, String region, Optional<URI> dynamoDbEndpoint, String tokenSecret,
+                     boolean containerCredentials) {
 
     public static final String TABLE_NAME = "TABLE_NAME";
     public static final String REGION = "AWS_REGION";
     public static final String DYNAMODB_ENDPOINT = "DYNAMODB_ENDPOINT";
     public static final String TOKEN_SECRET = "CONTINUATION_TOKEN_SECRET";
+    /** Set by Lambda when credentials come from its local endpoint (SnapStart) instead of AWS_ACCESS_KEY_ID. */
+    public static final String CONTAINER_CREDENTIALS_URI = "AWS_CONTAINER_CREDENTIALS_FULL_URI";
 
     /**
      * Environment variables, overridden by JVM system properties of the same name: the sandbox runs every
@@ -40,6 +43,8 @@ public record Config(String tableName, String region, Optional<URI> dynamoDbEndp
         // The continuation-token key is per deployment; without one, tokens are still bound to the
         // instance and the query, but anyone who reads the source could forge their integrity tag.
         String secret = env.getOrDefault(TOKEN_SECRET, "");
-        return new Config(table, region, endpoint, secret.isBlank() ? "unset-" + table : secret);
+        boolean containerCredentials = !env.getOrDefault(CONTAINER_CREDENTIALS_URI, "").isBlank();
+        return new Config(table, region, endpoint, secret.isBlank() ? "unset-" + table : secret,
+                containerCredentials);
     }
 }

@@ -32,87 +32,105 @@ public final class ColdStartBenchmark {
         int invocations = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
         Path target = Fixtures.projectFile("bench/cold-start/target").toAbsolutePath();
         Path root = target.getParent().getParent().getParent();
-        List<Variant> variants = new ArrayList<>(List.of(
-                new Variant("floor", "(a) floor: constant answer", "dev.ticketing.bench.coldstart.floor.FloorHandler",
-                        own(target, "floor")),
-                new Variant("raw", "(b) one raw GetItem, our client settings",
-                        "dev.ticketing.bench.coldstart.raw.RawGetItemHandler", own(target, "raw")),
-                new Variant("ours", "(c) get-ticket (ours)", "dev.ticketing.functions.GetTicketHandler",
-                        function(root, "get-ticket").orElseThrow(() -> missing("get-ticket"))),
-                new Variant("naive", "(d) get-ticket, tutorial style",
-                        "dev.ticketing.bench.coldstart.naive.NaiveGetTicketHandler", own(target, "naive"))));
-        // SnapStart cannot run here; this shows what priming leaves for the first invocation after a restore.
-        variants.add(new Variant("primed", "(c') get-ticket, priming run in init (SnapStart stand-in)",
-                variants.get(2).handler(), variants.get(2).jar(), true));
-        for (int i = 2; i < args.length; i++) {
-            String[] extra = args[i].split("=", 3);
-            variants.add(new Variant(extra[0], extra[0], extra[1], Path.of(extra[2]).toAbsolutePath()));
-        }
-
+        List<Variant> variants = variants(target, root, List.of(args).subList(Math.min(2, args.length), args.length));
         Report report = new Report();
         try (LocalDynamoDb engine = LocalDynamoDb.start()) {
             Seed.load(engine);
             Path getEvent = Seed.getTicketEvent(target);
             Path listEvent = Seed.listTicketsEvent(target);
-            Children children = new Children(Map.of(
-                    "TABLE_NAME", Seed.TABLE,
-                    "DYNAMODB_ENDPOINT", engine.endpoint().toString(),
-                    "AWS_REGION", "us-east-1",
-                    "AWS_ACCESS_KEY_ID", "bench",
-                    "AWS_SECRET_ACCESS_KEY", "bench",
-                    "CONTINUATION_TOKEN_SECRET", "bench-secret"));
-            Path harness = own(target, "harness");
-            Map<String, List<ColdRun>> cold = new LinkedHashMap<>();
-            variants.forEach(v -> cold.put(v.id(), new ArrayList<>()));
-            // Round 0 is discarded: it warms moto and the OS file cache, which Lambda's fleet has warm too.
-            for (int round = 0; round <= runs; round++) {
-                for (Variant v : variants) {
-                    ColdRun run = children.cold(v, harness, getEvent);
-                    if (run.status() != 200) {
-                        throw new IllegalStateException(v.label() + " answered " + run.status());
-                    }
-                    if (round > 0) {
-                        cold.get(v.id()).add(run);
-                    }
-                }
-                System.err.println("cold round " + round + " of " + runs + " done");
+            cold(report, variants, runs, own(target, "harness"), getEvent, engine);
+            try (ReplayProxy proxy = new ReplayProxy(engine.endpoint())) {
+                Children children = new Children(Map.of(
+                        "TABLE_NAME", Seed.TABLE,
+                        "DYNAMODB_ENDPOINT", proxy.endpoint().toString(),
+                        "AWS_REGION", "us-east-1",
+                        "CONTINUATION_TOKEN_SECRET", "bench-secret"));
+                warm(report, children, own(target, "warm"), variants.get(2), function(root, "list-tickets"),
+                        getEvent, listEvent, invocations);
             }
-            variants.forEach(v -> report.add(v, cold.get(v.id())));
-            report.line("## Cold start: " + runs + " fresh JVMs per handler, `" + Report.flags() + "`, "
-                    + Runtime.version() + ", moto (" + engine.endpoint() + ")");
-            report.line("");
-            report.line(report.coldTables());
-            report.line(Report.ratioHeader() + report.ratios("ours", "raw") + report.ratios("naive", "ours")
-                    + report.ratios("raw", "floor") + report.ratios("primed", "raw") + variants.stream().skip(5)
-                    .map(v -> report.ratios(v.id(), "raw") + report.ratios("naive", v.id()))
-                    .reduce("", String::concat));
-            report.line("## Warm: one JVM per function, same flags, handler's own time = total - time inside"
-                    + " DynamoDB calls (SDK interceptor); repeated reads answered by a replaying proxy");
-            report.line("");
-            ReplayProxy proxy = new ReplayProxy(engine.endpoint());
-            children = new Children(Map.of(
-                    "TABLE_NAME", Seed.TABLE,
-                    "DYNAMODB_ENDPOINT", proxy.endpoint().toString(),
-                    "AWS_REGION", "us-east-1",
-                    "CONTINUATION_TOKEN_SECRET", "bench-secret"));
-            StringBuilder warm = new StringBuilder(Report.warmHeader());
-            Path warmJar = own(target, "warm");
-            warm.append(Report.warmRow("get-ticket (`events/get-ticket.json`)", children.warm(variants.get(2),
-                    warmJar, getEvent, invocations), invocations));
-            Optional<Path> list = function(root, "list-tickets");
-            if (list.isPresent()) {
-                Variant listTickets = new Variant("list", "list-tickets", "dev.ticketing.functions.ListTicketsHandler",
-                        list.get());
-                warm.append(Report.warmRow("list-tickets (`events/list-tickets.json`, limit " + Seed.LIST_LIMIT + ")",
-                        children.warm(listTickets, warmJar, listEvent, invocations), invocations));
-            } else {
-                warm.append("| list-tickets | not built: no functions/list-tickets/target/*-lambda.jar | | | | | |\n");
-            }
-            report.line(warm.toString());
-            proxy.close();
         }
         System.out.println(report.text());
         report.write(target.resolve("cold-start-results.md"));
+    }
+
+    private static List<Variant> variants(Path target, Path root, List<String> extras) {
+        Path ours = function(root, "get-ticket").orElseThrow(() -> missing("get-ticket"));
+        List<Variant> variants = new ArrayList<>(List.of(
+                new Variant("floor", "(a) floor: constant answer", "dev.ticketing.bench.coldstart.floor.FloorHandler",
+                        own(target, "floor")),
+                new Variant("raw", "(b) one raw GetItem, our client settings",
+                        "dev.ticketing.bench.coldstart.raw.RawGetItemHandler", own(target, "raw")),
+                new Variant("ours", "(c) get-ticket (ours)", "dev.ticketing.functions.GetTicketHandler", ours),
+                new Variant("naive", "(d) get-ticket, tutorial style",
+                        "dev.ticketing.bench.coldstart.naive.NaiveGetTicketHandler", own(target, "naive")),
+                // SnapStart cannot run here; this shows what priming leaves for the first invocation after a restore.
+                new Variant("primed", "(c') get-ticket, priming run in init (SnapStart stand-in)",
+                        "dev.ticketing.functions.GetTicketHandler", ours, true),
+                new Variant("metrics", "(a+) floor + one metric through powertools-metrics 2.5.0",
+                        "dev.ticketing.bench.coldstart.metrics.MetricsFloorHandler", own(target, "metrics"))));
+        for (String extra : extras) {
+            String[] parts = extra.split("=", 3);
+            variants.add(new Variant(parts[0], parts[0], parts[1], Path.of(parts[2]).toAbsolutePath()));
+        }
+        return variants;
+    }
+
+    private static void cold(Report report, List<Variant> variants, int runs, Path harness, Path event,
+                             LocalDynamoDb engine) {
+        Children children = new Children(Map.of(
+                "TABLE_NAME", Seed.TABLE,
+                "DYNAMODB_ENDPOINT", engine.endpoint().toString(),
+                "AWS_REGION", "us-east-1",
+                "AWS_ACCESS_KEY_ID", "bench",
+                "AWS_SECRET_ACCESS_KEY", "bench",
+                // As Lambda sets it; the metrics library picks its Lambda (standard output) sink by it.
+                "AWS_LAMBDA_FUNCTION_NAME", "bench",
+                "CONTINUATION_TOKEN_SECRET", "bench-secret"));
+        Map<String, List<ColdRun>> cold = new LinkedHashMap<>();
+        variants.forEach(v -> cold.put(v.id(), new ArrayList<>()));
+        // Round 0 is discarded: it warms moto and the OS file cache, which Lambda's fleet has warm too.
+        for (int round = 0; round <= runs; round++) {
+            for (Variant v : variants) {
+                ColdRun run = children.cold(v, harness, event);
+                if (run.status() != 200) {
+                    throw new IllegalStateException(v.label() + " answered " + run.status());
+                }
+                if (round > 0) {
+                    cold.get(v.id()).add(run);
+                }
+            }
+            System.err.println("cold round " + round + " of " + runs + " done");
+        }
+        variants.forEach(v -> report.add(v, cold.get(v.id())));
+        report.line("## Cold start: " + runs + " fresh JVMs per handler, `" + Report.flags() + "`, "
+                + Runtime.version() + ", moto (" + engine.endpoint() + ")");
+        report.line("");
+        report.line(report.coldTables());
+        StringBuilder ratios = new StringBuilder(Report.ratioHeader()).append(report.ratios("ours", "raw"))
+                .append(report.ratios("naive", "ours")).append(report.ratios("raw", "floor"))
+                .append(report.ratios("primed", "raw")).append(report.ratios("metrics", "floor"));
+        variants.stream().skip(6).forEach(v -> ratios.append(report.ratios(v.id(), "raw"))
+                .append(report.ratios("naive", v.id())));
+        report.line(ratios.toString());
+    }
+
+    private static void warm(Report report, Children children, Path warmJar, Variant getTicket,
+                             Optional<Path> listTicketsJar, Path getEvent, Path listEvent, int invocations) {
+        report.line("## Warm: one JVM per function, same flags, handler's own time = total - time inside"
+                + " DynamoDB calls (SDK interceptor); repeated reads answered by a replaying proxy");
+        report.line("");
+        StringBuilder warm = new StringBuilder(Report.warmHeader());
+        warm.append(Report.warmRow("get-ticket (`events/get-ticket.json`)",
+                children.warm(getTicket, warmJar, getEvent, invocations), invocations));
+        if (listTicketsJar.isPresent()) {
+            Variant listTickets = new Variant("list", "list-tickets", "dev.ticketing.functions.ListTicketsHandler",
+                    listTicketsJar.get());
+            warm.append(Report.warmRow("list-tickets (`events/list-tickets.json`, limit " + Seed.LIST_LIMIT + ")",
+                    children.warm(listTickets, warmJar, listEvent, invocations), invocations));
+        } else {
+            warm.append("| list-tickets | not built: no functions/list-tickets/target/*-lambda.jar | | | | | |\n");
+        }
+        report.line(warm.toString());
     }
 
     private static Path own(Path target, String classifier) {

@@ -23,22 +23,27 @@ final class JarSnapshot {
         try {
             Files.createDirectories(dir);
             Path copy = dir.resolve(jar.getFileName());
-            for (int attempt = 1; ; attempt++) {
+            for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
                 Files.copy(jar, copy, StandardCopyOption.REPLACE_EXISTING);
-                try (ZipFile zip = new ZipFile(copy.toFile())) {
+                if (opens(copy)) {
                     return copy;
-                } catch (IOException incomplete) {
-                    if (attempt == ATTEMPTS) {
-                        throw incomplete;
-                    }
-                    Thread.sleep(PAUSE_MILLIS);
                 }
+                Thread.sleep(PAUSE_MILLIS);
             }
+            throw new IllegalStateException(jar + " did not open as a jar in " + ATTEMPTS + " copies");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean opens(Path jar) {
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            return zip.size() > 0;
+        } catch (IOException incomplete) {
+            return false;
         }
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,6 +115,6 @@ final class Report {
     }
 
     static String flags() {
-        return String.join(" ", Arrays.asList(Children.LAMBDA_FLAGS.toArray(new String[0])));
+        return String.join(" ", Children.LAMBDA_FLAGS);
     }
 }
