@@ -24,11 +24,6 @@ public interface TicketStore {
         create(new TicketCreation(ticket, created, null, List.of()));
     }
 
-    /** A ticket with an idempotency key and no new tag texts. */
-    default void create(Ticket ticket, Activity created, IdempotencyRecord idempotency) {
-        create(new TicketCreation(ticket, created, idempotency, List.of()));
-    }
-
     /** The record of an idempotency key, read with strong consistency; expired ones may still be returned. */
     Optional<IdempotencyRecord> findIdempotencyRecord(String instanceId, String key);
 

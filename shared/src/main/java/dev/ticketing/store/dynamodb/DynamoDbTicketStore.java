@@ -80,9 +80,7 @@ public final class DynamoDbTicketStore implements TicketStore {
                 put(TicketIdAliasItem.SCHEMA, TicketIdAliasItem.of(ticket.instanceId(), ticket.id(), ticket.ticketId()),
                         ITEM_DOES_NOT_EXIST),
                 put(ActivityItem.SCHEMA, ActivityItem.from(creation.created()), ITEM_DOES_NOT_EXIST)));
-        if (record != null) {
-            actions.add(put(IdempotencyItem.SCHEMA, IdempotencyItem.from(record), idempotencyFree()));
-        }
+        int idempotencyAt = addIdempotency(actions, record);
         int firstTagCategory = actions.size();
         actions.addAll(TagAdditions.updates(tableName, ticket.instanceId(), creation.newTags()));
         try {
@@ -91,7 +89,7 @@ public final class DynamoDbTicketStore implements TicketStore {
             if (committed(creation.created())) {
                 return;
             }
-            if (record != null && Transactions.conditionFailedAt(e, 3)) {
+            if (idempotencyAt >= 0 && Transactions.conditionFailedAt(e, idempotencyAt)) {
                 throw new IdempotencyKeyTakenException("Idempotency key " + record.key() + " is in use");
             }
             if (Transactions.conditionFailedAt(e, 0)) {
@@ -128,6 +126,18 @@ public final class DynamoDbTicketStore implements TicketStore {
                 .key(Key.builder().partitionValue(Keys.ticket(activity.instanceId(), activity.ticketId()))
                         .sortValue(Keys.activity(activity.createdOn(), activity.id())).build())
                 .consistentRead(true)) != null;
+    }
+
+    /**
+     * Appends the Put of the request's idempotency record, when it has one; returns its index in the transaction
+     * (whose cancellation reasons are positional), or -1.
+     */
+    private int addIdempotency(List<TransactWriteItem> actions, IdempotencyRecord record) {
+        if (record == null) {
+            return -1;
+        }
+        actions.add(put(IdempotencyItem.SCHEMA, IdempotencyItem.from(record), idempotencyFree()));
+        return actions.size() - 1;
     }
 
     /** TTL deletes expired records only eventually, so an expired record counts as absent. */
@@ -171,9 +181,7 @@ public final class DynamoDbTicketStore implements TicketStore {
         List<TransactWriteItem> actions = new ArrayList<>(List.of(
                 put(TicketItem.SCHEMA, TicketItem.from(ticket), sameVersion),
                 put(ActivityItem.SCHEMA, ActivityItem.from(change.activity()), ITEM_DOES_NOT_EXIST)));
-        if (change.idempotency() != null) {
-            actions.add(put(IdempotencyItem.SCHEMA, IdempotencyItem.from(change.idempotency()), idempotencyFree()));
-        }
+        int idempotencyAt = addIdempotency(actions, change.idempotency());
         int firstTagCategory = actions.size();
         actions.addAll(TagAdditions.updates(tableName, ticket.instanceId(), change.newTags()));
         try {
@@ -182,7 +190,7 @@ public final class DynamoDbTicketStore implements TicketStore {
             if (committed(change.activity())) {
                 return;
             }
-            if (change.idempotency() != null && Transactions.conditionFailedAt(e, 2)) {
+            if (idempotencyAt >= 0 && Transactions.conditionFailedAt(e, idempotencyAt)) {
                 throw new IdempotencyKeyTakenException("Idempotency key " + change.idempotency().key() + " is in use");
             }
             if (Transactions.failedFrom(e, firstTagCategory)) {
