@@ -4,6 +4,6 @@ package dev.ticketing.model;
 public record TicketTag(String tagCategoryId, String text) {
 
     public String filterKey() {
-        return tagCategoryId + "_" + text.toLowerCase(java.util.Locale.ROOT);
+        return tagCategoryId + "_" + TagCategory.matchKey(text);
     }
 }

@@ -4,6 +4,7 @@ import dev.ticketing.error.FieldError;
 import dev.ticketing.error.ValidationException;
 import dev.ticketing.model.Priority;
 import dev.ticketing.model.Status;
+import dev.ticketing.model.TicketTag;
 import dev.ticketing.store.TicketOrder;
 import dev.ticketing.store.TicketQuery;
 import java.util.ArrayList;
@@ -98,14 +99,14 @@ public final class TicketListParameters {
         return value(name).map(v -> v.strip().toLowerCase(Locale.ROOT)).filter(v -> !v.isEmpty());
     }
 
-    /** {@code tagCategoryId_tagText}, with the text lower-cased as tickets store their tag keys. */
+    /** {@code tagCategoryId_tagText}, keyed exactly as tickets store their tag keys. */
     private static Optional<String> tagKey(String text) {
         String tag = text.strip();
         int underscore = tag.indexOf('_');
         if (underscore <= 0 || underscore == tag.length() - 1) {
             return Optional.empty();
         }
-        return Optional.of(tag.substring(0, underscore) + "_" + tag.substring(underscore + 1).toLowerCase(Locale.ROOT));
+        return Optional.of(new TicketTag(tag.substring(0, underscore), tag.substring(underscore + 1)).filterKey());
     }
 
     private <T> T invalid(String name, T fallback, String message) {

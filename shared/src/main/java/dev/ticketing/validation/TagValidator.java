@@ -7,7 +7,6 @@ import dev.ticketing.model.TicketTag;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -70,7 +69,7 @@ public final class TagValidator {
             // An existing tag keeps its stored spelling, so "VPN" and "vpn" stay one tag.
             String canonical = existing.map(Tag::text).orElse(text);
             TicketTag ticketTag = new TicketTag(categoryId, canonical);
-            distinct.putIfAbsent(categoryId + "_" + canonical.toLowerCase(Locale.ROOT), ticketTag);
+            distinct.putIfAbsent(ticketTag.filterKey(), ticketTag);
         }
         result.addAll(distinct.values());
         return result;
