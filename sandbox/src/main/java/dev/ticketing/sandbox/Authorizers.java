@@ -1,12 +1,13 @@
 package dev.ticketing.sandbox;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ticketing.auth.UnauthorizedSignal;
 import dev.ticketing.error.ApiException;
 import dev.ticketing.error.ForbiddenException;
 import dev.ticketing.error.UnauthorizedException;
 import dev.ticketing.json.Json;
+import dev.ticketing.lambda.LambdaEvents;
+import java.io.IOException;
 import dev.ticketing.log.Log;
 import java.time.Clock;
 import java.time.Duration;
@@ -65,25 +66,31 @@ public final class Authorizers {
 
     private Result invoke(AuthorizerSpec spec, IncomingRequest in, Route route, Map<String, String> pathParameters,
                           String requestId) {
-        Optional<RequestHandler<Object, Object>> handler = functions.handler(spec.functionName());
-        if (handler.isEmpty()) {
+        Optional<FunctionRunner> runner = functions.runner(spec.functionName());
+        if (runner.isEmpty()) {
             Log.info("authorizer unavailable", "function", spec.functionName());
             return new Result.Failed();
         }
-        Object output;
         try {
-            output = handler.get().handleRequest(ProxyEvents.authorizerRequest(in, route, pathParameters, requestId),
-                    new LambdaContext(requestId, spec.functionName()));
-        } catch (RuntimeException e) {
-            // API Gateway recognises a refusal by the error message alone, whatever the exception type.
-            if (UnauthorizedSignal.MESSAGE.equals(e.getMessage())) {
-                return new Result.Refused();
+            FunctionInvocation result = runner.get().invoke(
+                    LambdaEvents.toBytes(ProxyEvents.authorizerRequest(in, route, pathParameters, requestId)),
+                    requestId);
+            if (result instanceof FunctionInvocation.Failure failure) {
+                // API Gateway recognises a refusal by the error message alone, whatever the exception type.
+                if (UnauthorizedSignal.MESSAGE.equals(failure.errorMessage())) {
+                    return new Result.Refused();
+                }
+                Log.info("authorizer failed", "function", spec.functionName(), "errorType", failure.errorType(),
+                        "requestId", requestId);
+                return new Result.Failed();
             }
-            Log.error("authorizer failed", e, "function", spec.functionName(), "requestId", requestId);
+            // Lambda hands API Gateway the handler's output as JSON, so it is judged in that form.
+            return Result.of(Json.MAPPER.readTree(((FunctionInvocation.Success) result).payload()),
+                    spec.functionName());
+        } catch (IOException e) {
+            Log.error("malformed authorizer response", e, "function", spec.functionName(), "requestId", requestId);
             return new Result.Failed();
         }
-        // Lambda hands API Gateway the handler's output as JSON, so it is judged in that form.
-        return Result.of(Json.MAPPER.valueToTree(output), spec.functionName());
     }
 
     private void remember(List<String> cacheKey, Result result, Instant now, Duration ttl) {

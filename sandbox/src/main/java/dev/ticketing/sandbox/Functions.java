@@ -1,23 +1,19 @@
 package dev.ticketing.sandbox;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/**
- * The template's functions, one handler instance each, created with the no-argument constructor Lambda uses. Unlike
- * Lambda, which gives each concurrent request its own container, one instance serves requests concurrently.
- */
+/** The template's functions, each with the runner that invokes it, by function (logical id) name. */
 public final class Functions {
 
-    private final Map<String, RequestHandler<Object, Object>> handlers;
+    private final Map<String, FunctionRunner> runners;
     private final Map<String, String> unavailable;
 
-    public Functions(Map<String, RequestHandler<Object, Object>> handlers, Map<String, String> unavailable) {
-        this.handlers = Map.copyOf(handlers);
+    public Functions(Map<String, FunctionRunner> runners, Map<String, String> unavailable) {
+        this.runners = Map.copyOf(runners);
         this.unavailable = Map.copyOf(unavailable);
     }
 
@@ -25,40 +21,31 @@ public final class Functions {
      * Instantiates the handler of every route and authorizer. A handler that cannot be created (typically its module
      * is not a dependency of the sandbox yet) is reported in {@link #unavailable()} rather than stopping the others.
      */
-    public static Functions instantiate(List<Route> routes) {
+    public static Functions inProcess(List<Route> routes) {
         Map<String, String> classes = new LinkedHashMap<>();
         for (Route route : routes) {
             classes.put(route.functionName(), route.handlerClass());
             route.authorizer().ifPresent(a -> classes.put(a.functionName(), a.handlerClass()));
         }
-        Map<String, RequestHandler<Object, Object>> handlers = new LinkedHashMap<>();
+        Map<String, FunctionRunner> runners = new LinkedHashMap<>();
         Map<String, String> unavailable = new LinkedHashMap<>();
         classes.forEach((function, className) -> {
             try {
-                handlers.put(function, create(className));
+                runners.put(function, InProcessFunction.create(function, className));
             } catch (ReflectiveOperationException | LinkageError | ClassCastException e) {
                 Throwable cause = e instanceof InvocationTargetException target ? target.getCause() : e;
                 unavailable.put(function, className + ": " + cause);
             }
         });
-        return new Functions(handlers, unavailable);
+        return new Functions(runners, unavailable);
     }
 
-    public Optional<RequestHandler<Object, Object>> handler(String functionName) {
-        return Optional.ofNullable(handlers.get(functionName));
+    public Optional<FunctionRunner> runner(String functionName) {
+        return Optional.ofNullable(runners.get(functionName));
     }
 
     /** Function name to the reason its handler could not be created. */
     public Map<String, String> unavailable() {
         return unavailable;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static RequestHandler<Object, Object> create(String className) throws ReflectiveOperationException {
-        Object handler = Class.forName(className).getConstructor().newInstance();
-        if (!(handler instanceof RequestHandler<?, ?>)) {
-            throw new ClassCastException(className + " does not implement RequestHandler");
-        }
-        return (RequestHandler<Object, Object>) handler;
     }
 }

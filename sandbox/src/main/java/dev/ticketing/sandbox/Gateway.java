@@ -1,11 +1,12 @@
 package dev.ticketing.sandbox;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.ticketing.error.ApiException;
 import dev.ticketing.error.ErrorBodies;
 import dev.ticketing.error.NotFoundException;
 import dev.ticketing.json.Json;
+import dev.ticketing.lambda.LambdaEvents;
+import java.io.IOException;
 import dev.ticketing.log.Log;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -113,23 +114,25 @@ public final class Gateway {
     }
 
     private OutgoingResponse invoke(Route route, Object event, String requestId) {
-        Optional<RequestHandler<Object, Object>> handler = functions.handler(route.functionName());
-        if (handler.isEmpty()) {
+        Optional<FunctionRunner> runner = functions.runner(route.functionName());
+        if (runner.isEmpty()) {
             Log.info("function unavailable", "function", route.functionName(),
                     "reason", functions.unavailable().get(route.functionName()));
             return badGateway();
         }
         try {
-            Object output = handler.get().handleRequest(event, new LambdaContext(requestId, route.functionName()));
-            if (!(output instanceof APIGatewayProxyResponseEvent proxyResponse)) {
-                throw new IllegalArgumentException("Malformed Lambda proxy response: "
-                        + (output == null ? "null" : output.getClass().getName()));
+            FunctionInvocation result = runner.get().invoke(LambdaEvents.toBytes(event), requestId);
+            if (result instanceof FunctionInvocation.Failure failure) {
+                // API Gateway answers 502 when the function fails.
+                Log.info("function failed", "function", route.functionName(), "errorType", failure.errorType(),
+                        "requestId", requestId);
+                return badGateway();
             }
-            return ProxyEvents.response(proxyResponse);
-        } catch (RuntimeException | LinkageError e) {
-            // API Gateway answers 502 when the function fails or its response is malformed. A LinkageError is the
-            // usual sign of a function whose dependencies differ from the sandbox's classpath.
-            Log.error("function failed", e, "function", route.functionName(), "requestId", requestId);
+            byte[] payload = ((FunctionInvocation.Success) result).payload();
+            return ProxyEvents.response(LambdaEvents.read(payload, APIGatewayProxyResponseEvent.class));
+        } catch (IOException | IllegalArgumentException e) {
+            // ... and when its response is not a valid proxy response.
+            Log.error("malformed function response", e, "function", route.functionName(), "requestId", requestId);
             return badGateway();
         }
     }

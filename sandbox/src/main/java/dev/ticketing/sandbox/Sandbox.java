@@ -57,7 +57,7 @@ public final class Sandbox implements AutoCloseable {
             boolean created = engine.ensureTable(options.tableName(), template);
             bind(new Binding(engine.endpoint(), options.tableName()));
             CreatedInstance demo = DemoInstance.seed(Dependencies.get().instanceStore(), options.demoPrimaryKey());
-            Functions functions = Functions.instantiate(routes);
+            Functions functions = Functions.inProcess(routes);
             Authorizers authorizers = new Authorizers(functions, options.clock(), options.authorizerTtl());
             Gateway gateway = new Gateway(new Router(routes), functions, authorizers, options.clock(),
                     options.throttling() ? Optional.of(new Throttle(options.clock())) : Optional.empty());

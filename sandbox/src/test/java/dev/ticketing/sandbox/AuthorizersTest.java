@@ -97,7 +97,8 @@ class AuthorizersTest {
             calls.incrementAndGet();
             throw new IllegalStateException("table unreachable");
         };
-        Authorizers authorizers = new Authorizers(new Functions(Map.of("AuthFn", failing), Map.of()), clock,
+        Authorizers authorizers = new Authorizers(
+                new Functions(Map.of("AuthFn", TestFunctions.authorizer(failing)), Map.of()), clock,
                 Optional.empty());
 
         Authorizers.Outcome first = authorize(authorizers, "key-a");
@@ -108,7 +109,8 @@ class AuthorizersTest {
     }
 
     private Authorizers authorizers(Optional<Duration> ttlOverride) {
-        return new Authorizers(new Functions(Map.of("AuthFn", authorizer), Map.of()), clock, ttlOverride);
+        return new Authorizers(new Functions(Map.of("AuthFn", TestFunctions.authorizer(authorizer)), Map.of()),
+                clock, ttlOverride);
     }
 
     private static Authorizers.Outcome authorize(Authorizers authorizers, String key) {

@@ -62,9 +62,11 @@ class GatewayTest {
 
     private final MutableClock clock = new MutableClock(Instant.EPOCH);
     private final Gateway gateway = new Gateway(new Router(List.of(GET_TICKET, BROKEN, OPEN, LIMITED)),
-            new Functions(Map.of("AuthFn", authorizer, "GetFn", recorder, "BrokenFn", thrower, "OpenFn", recorder),
+            new Functions(Map.of("AuthFn", TestFunctions.authorizer(authorizer), "GetFn", TestFunctions.proxy(recorder),
+                    "BrokenFn", TestFunctions.proxy(thrower), "OpenFn", TestFunctions.proxy(recorder)),
                     Map.of()),
-            new Authorizers(new Functions(Map.of("AuthFn", authorizer), Map.of()), clock, Optional.empty()),
+            new Authorizers(new Functions(Map.of("AuthFn", TestFunctions.authorizer(authorizer)), Map.of()), clock,
+                    Optional.empty()),
             clock);
 
     @Test

@@ -1,7 +1,6 @@
 package dev.ticketing.functions;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.ticketing.Dependencies;
@@ -9,6 +8,7 @@ import dev.ticketing.http.ApiResponses;
 import dev.ticketing.http.Handlers;
 import dev.ticketing.http.TicketJson;
 import dev.ticketing.json.Json;
+import dev.ticketing.lambda.ApiGatewayHandler;
 import dev.ticketing.model.Activity;
 import dev.ticketing.service.Idempotency;
 import dev.ticketing.service.TicketLifecycleService;
@@ -20,8 +20,7 @@ import java.util.Optional;
  * POST /tickets/{ticketId}/activities, also routed as /comments: adds a comment; 201 with {"item": comment}.
  * Honours Idempotency-Key.
  */
-public final class AddCommentHandler
-        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public final class AddCommentHandler extends ApiGatewayHandler {
 
     private final TicketLifecycleService tickets;
 
@@ -34,7 +33,7 @@ public final class AddCommentHandler
     }
 
     @Override
-    public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+    public APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent event, Context context) {
         return Handlers.handle(event, context, request -> {
             String instanceId = request.instanceId();
             ZoneOffset offset = request.timezone();

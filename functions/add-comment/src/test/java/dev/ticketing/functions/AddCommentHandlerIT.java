@@ -30,7 +30,7 @@ class AddCommentHandlerIT {
 
     @Test
     void sampleEvent_onTheCommentsRoute_answers201WithTheComment() throws Exception {
-        APIGatewayProxyResponseEvent response = handler.handleRequest(Fixtures.proxyEvent("add-comment.json"), null);
+        APIGatewayProxyResponseEvent response = handler.handle(Fixtures.proxyEvent("add-comment.json"), null);
 
         assertThat(response.getStatusCode()).isEqualTo(201);
         JsonNode item = Json.parse(response.getBody()).get("item");
@@ -45,7 +45,7 @@ class AddCommentHandlerIT {
         APIGatewayProxyRequestEvent event = Fixtures.proxyEvent("add-comment.json")
                 .withResource("/tickets/{ticketId}/activities").withPath("/tickets/1/activities");
 
-        assertThat(handler.handleRequest(event, null).getStatusCode()).isEqualTo(201);
+        assertThat(handler.handle(event, null).getStatusCode()).isEqualTo(201);
     }
 
     @Test
@@ -53,7 +53,7 @@ class AddCommentHandlerIT {
         APIGatewayProxyRequestEvent event = Fixtures.proxyEvent("add-comment.json")
                 .withBody("{\"comment\": \"  \", \"user\": {\"id\": \"u1\"}}");
 
-        APIGatewayProxyResponseEvent response = handler.handleRequest(event, null);
+        APIGatewayProxyResponseEvent response = handler.handle(event, null);
 
         assertThat(response.getStatusCode()).isEqualTo(400);
         assertThat(Json.parse(response.getBody()).at("/error/details/0/field").asText()).isEqualTo("comment");

@@ -1,23 +1,28 @@
 package dev.ticketing.functions;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayCustomAuthorizerEvent;
 import dev.ticketing.Dependencies;
 import dev.ticketing.auth.Authenticator;
 import dev.ticketing.auth.UnauthorizedSignal;
 import dev.ticketing.http.ApiRequest;
+import dev.ticketing.lambda.LambdaEvents;
 import dev.ticketing.log.Log;
 import dev.ticketing.store.ApiKeyOwner;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * REQUEST authorizer: resolves the {@code key} query parameter to its instance. Allows the whole API
- * (API Gateway caches the answer per key, for every route) and passes {@code instanceId} to the functions.
+ * (API Gateway caches the answer per key, for every route) and passes {@code instanceId} to the functions. A stream
+ * handler, like the API functions, so that Lambda's runtime never loads its own event serializer.
  */
-public final class AuthorizerHandler implements RequestHandler<APIGatewayCustomAuthorizerEvent, Map<String, Object>> {
+public final class AuthorizerHandler implements RequestStreamHandler {
 
     public static final String KEY_PARAMETER = "key";
 
@@ -32,7 +37,12 @@ public final class AuthorizerHandler implements RequestHandler<APIGatewayCustomA
     }
 
     @Override
-    public Map<String, Object> handleRequest(APIGatewayCustomAuthorizerEvent event, Context context) {
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        LambdaEvents.write(handle(LambdaEvents.readAuthorizerRequest(input), context), output);
+    }
+
+    /** The policy for a request's key; an unknown key throws {@link UnauthorizedSignal}, which API Gateway maps to 401. */
+    public Map<String, Object> handle(APIGatewayCustomAuthorizerEvent event, Context context) {
         Map<String, String> query = event.getQueryStringParameters();
         String key = query == null ? null : query.get(KEY_PARAMETER);
         ApiKeyOwner owner = authenticator.authenticate(key).orElse(null);

@@ -31,7 +31,7 @@ class AuthorizerHandlerIT {
 
     @Test
     void sampleEvent_allowsTheWholeApi_andPassesTheInstanceId() {
-        Map<String, Object> response = handler.handleRequest(Fixtures.authorizerEvent("authorizer.json"), null);
+        Map<String, Object> response = handler.handle(Fixtures.authorizerEvent("authorizer.json"), null);
 
         assertThat(response).containsEntry("principalId", Fixtures.DEMO_INSTANCE_ID)
                 .containsEntry("context", Map.of("instanceId", Fixtures.DEMO_INSTANCE_ID));
@@ -47,7 +47,7 @@ class AuthorizerHandlerIT {
         APIGatewayCustomAuthorizerEvent event = Fixtures.authorizerEvent("authorizer.json");
         event.setQueryStringParameters(Map.of("key", demo.secondaryKey()));
 
-        assertThat(handler.handleRequest(event, null)).containsEntry("principalId", Fixtures.DEMO_INSTANCE_ID);
+        assertThat(handler.handle(event, null)).containsEntry("principalId", Fixtures.DEMO_INSTANCE_ID);
     }
 
     @Test
@@ -57,9 +57,9 @@ class AuthorizerHandlerIT {
         APIGatewayCustomAuthorizerEvent missing = Fixtures.authorizerEvent("authorizer.json");
         missing.setQueryStringParameters(null);
 
-        assertThatThrownBy(() -> handler.handleRequest(wrong, null))
+        assertThatThrownBy(() -> handler.handle(wrong, null))
                 .isInstanceOf(UnauthorizedSignal.class).hasMessage("Unauthorized");
-        assertThatThrownBy(() -> handler.handleRequest(missing, null))
+        assertThatThrownBy(() -> handler.handle(missing, null))
                 .isInstanceOf(UnauthorizedSignal.class).hasMessage("Unauthorized");
     }
 

@@ -1,7 +1,6 @@
 package dev.ticketing.functions;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -10,6 +9,7 @@ import dev.ticketing.http.ApiResponses;
 import dev.ticketing.http.Handlers;
 import dev.ticketing.http.TicketJson;
 import dev.ticketing.json.Json;
+import dev.ticketing.lambda.ApiGatewayHandler;
 import dev.ticketing.model.Ticket;
 import dev.ticketing.service.Idempotency;
 import dev.ticketing.service.TicketService;
@@ -18,8 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** POST /tickets: creates a ticket; 201 with {"item": ticket} and its Location; honours Idempotency-Key. */
-public final class CreateTicketHandler
-        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public final class CreateTicketHandler extends ApiGatewayHandler {
 
     private final TicketService tickets;
 
@@ -32,7 +31,7 @@ public final class CreateTicketHandler
     }
 
     @Override
-    public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+    public APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent event, Context context) {
         return Handlers.handle(event, context, request -> {
             String instanceId = request.instanceId();
             ZoneOffset offset = request.timezone();

@@ -31,7 +31,7 @@ class CreateTicketHandlerIT {
 
     @Test
     void sampleEvent_creates201_withItemAndLocation() throws Exception {
-        APIGatewayProxyResponseEvent response = handler.handleRequest(Fixtures.proxyEvent("create-ticket.json"), null);
+        APIGatewayProxyResponseEvent response = handler.handle(Fixtures.proxyEvent("create-ticket.json"), null);
 
         assertThat(response.getStatusCode()).isEqualTo(201);
         JsonNode item = Json.parse(response.getBody()).get("item");
@@ -48,7 +48,7 @@ class CreateTicketHandlerIT {
                 .withQueryStringParameters(Map.of("key", Fixtures.DEMO_PRIMARY_KEY, "timezone", "7"))
                 .withMultiValueQueryStringParameters(null);
 
-        APIGatewayProxyResponseEvent response = handler.handleRequest(event, null);
+        APIGatewayProxyResponseEvent response = handler.handle(event, null);
 
         assertThat(response.getStatusCode()).isEqualTo(201);
         JsonNode item = Json.parse(response.getBody()).get("item");
@@ -62,7 +62,7 @@ class CreateTicketHandlerIT {
         APIGatewayProxyRequestEvent event = Fixtures.proxyEvent("create-ticket.json")
                 .withBody("{\"ticket\": {\"priority\": \"Critical\"}}");
 
-        APIGatewayProxyResponseEvent response = handler.handleRequest(event, null);
+        APIGatewayProxyResponseEvent response = handler.handle(event, null);
 
         assertThat(response.getStatusCode()).isEqualTo(400);
         JsonNode error = Json.parse(response.getBody()).get("error");
@@ -73,7 +73,7 @@ class CreateTicketHandlerIT {
 
     @Test
     void malformedJson_answers400_namingTheBody() throws Exception {
-        APIGatewayProxyResponseEvent response = handler.handleRequest(
+        APIGatewayProxyResponseEvent response = handler.handle(
                 Fixtures.proxyEvent("create-ticket.json").withBody("{\"ticket\": "), null);
 
         assertThat(response.getStatusCode()).isEqualTo(400);
@@ -86,7 +86,7 @@ class CreateTicketHandlerIT {
                 .withQueryStringParameters(Map.of("timezone", "99"))
                 .withMultiValueQueryStringParameters(null);
 
-        APIGatewayProxyResponseEvent response = handler.handleRequest(event, null);
+        APIGatewayProxyResponseEvent response = handler.handle(event, null);
 
         assertThat(response.getStatusCode()).isEqualTo(400);
         assertThat(Json.parse(response.getBody()).at("/error/details/0/field").asText()).isEqualTo("timezone");
@@ -97,7 +97,7 @@ class CreateTicketHandlerIT {
         APIGatewayProxyRequestEvent event = Fixtures.proxyEvent("create-ticket.json");
         event.getRequestContext().setAuthorizer(null);
 
-        APIGatewayProxyResponseEvent response = handler.handleRequest(event, null);
+        APIGatewayProxyResponseEvent response = handler.handle(event, null);
 
         assertThat(response.getStatusCode()).isEqualTo(401);
         assertThat(Json.parse(response.getBody()).at("/error/code").asText()).isEqualTo("Unauthorized");
@@ -110,14 +110,14 @@ class CreateTicketHandlerIT {
         headers.put("Idempotency-Key", UUID.randomUUID().toString());
         event.setHeaders(headers);
 
-        APIGatewayProxyResponseEvent first = handler.handleRequest(event, null);
-        APIGatewayProxyResponseEvent repeat = handler.handleRequest(event, null);
+        APIGatewayProxyResponseEvent first = handler.handle(event, null);
+        APIGatewayProxyResponseEvent repeat = handler.handle(event, null);
 
         assertThat(first.getStatusCode()).isEqualTo(201);
         assertThat(repeat.getStatusCode()).isEqualTo(201);
         assertThat(repeat.getBody()).isEqualTo(first.getBody());
         assertThat(repeat.getHeaders().get("Location")).isEqualTo(first.getHeaders().get("Location"));
-        APIGatewayProxyResponseEvent reused = handler.handleRequest(event.withBody(
+        APIGatewayProxyResponseEvent reused = handler.handle(event.withBody(
                 Fixtures.referenceExample("create-ticket-example-2.json")), null);
         assertThat(reused.getStatusCode()).isEqualTo(422);
         assertThat(Json.parse(reused.getBody()).at("/error/code").asText()).isEqualTo("IdempotencyKeyReused");

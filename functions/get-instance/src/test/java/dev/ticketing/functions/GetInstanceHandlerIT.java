@@ -44,7 +44,7 @@ class GetInstanceHandlerIT {
 
     @Test
     void sampleEvent_returnsTheDemoInstance_withOnlyIInstanceFields() throws Exception {
-        APIGatewayProxyResponseEvent response = handler.handleRequest(Fixtures.proxyEvent("get-instance.json"), null);
+        APIGatewayProxyResponseEvent response = handler.handle(Fixtures.proxyEvent("get-instance.json"), null);
 
         assertThat(response.getStatusCode()).isEqualTo(200);
         JsonNode item = Json.parse(response.getBody()).get("item");
@@ -62,7 +62,7 @@ class GetInstanceHandlerIT {
 
     @Test
     void response_neverContainsAKeyOrAKeyHash() {
-        APIGatewayProxyResponseEvent response = handler.handleRequest(Fixtures.proxyEvent("get-instance.json"), null);
+        APIGatewayProxyResponseEvent response = handler.handle(Fixtures.proxyEvent("get-instance.json"), null);
 
         assertThat(response.getBody())
                 .doesNotContain(demo.primaryKey())
@@ -74,7 +74,7 @@ class GetInstanceHandlerIT {
 
     @Test
     void customFields_keepTheirDefinitions_includingDeletedOptions() throws Exception {
-        APIGatewayProxyResponseEvent response = handler.handleRequest(Fixtures.proxyEvent("get-instance.json"), null);
+        APIGatewayProxyResponseEvent response = handler.handle(Fixtures.proxyEvent("get-instance.json"), null);
 
         JsonNode fields = Json.parse(response.getBody()).at("/item/customFields");
         assertThat(fields).hasSize(8);
@@ -89,8 +89,8 @@ class GetInstanceHandlerIT {
 
     @Test
     void anyValidTimezone_answersTheSameInstance() {
-        APIGatewayProxyResponseEvent utc = handler.handleRequest(Fixtures.proxyEvent("get-instance.json"), null);
-        APIGatewayProxyResponseEvent plusSeven = handler.handleRequest(withQuery("timezone", "7"), null);
+        APIGatewayProxyResponseEvent utc = handler.handle(Fixtures.proxyEvent("get-instance.json"), null);
+        APIGatewayProxyResponseEvent plusSeven = handler.handle(withQuery("timezone", "7"), null);
 
         assertThat(plusSeven.getStatusCode()).isEqualTo(200);
         assertThat(plusSeven.getBody()).isEqualTo(utc.getBody());
@@ -98,7 +98,7 @@ class GetInstanceHandlerIT {
 
     @Test
     void invalidTimezone_answers400_namingTheParameter() throws Exception {
-        APIGatewayProxyResponseEvent response = handler.handleRequest(withQuery("timezone", "GMT+7"), null);
+        APIGatewayProxyResponseEvent response = handler.handle(withQuery("timezone", "GMT+7"), null);
 
         assertThat(response.getStatusCode()).isEqualTo(400);
         assertThat(Json.parse(response.getBody()).at("/error/details/0/field").asText()).isEqualTo("timezone");
@@ -109,7 +109,7 @@ class GetInstanceHandlerIT {
         String disabled = Fixtures.createDemoInstance(deps).instanceId();
         deps.instanceStore().updateDefinition(disabled, GetInstanceHandlerIT::disable);
 
-        APIGatewayProxyResponseEvent response = handler.handleRequest(forInstance(disabled), null);
+        APIGatewayProxyResponseEvent response = handler.handle(forInstance(disabled), null);
 
         assertThat(response.getStatusCode()).isEqualTo(403);
         assertThat(Json.parse(response.getBody()).at("/error/code").asText()).isEqualTo("Forbidden");
@@ -120,7 +120,7 @@ class GetInstanceHandlerIT {
         APIGatewayProxyRequestEvent event = Fixtures.proxyEvent("get-instance.json");
         event.getRequestContext().setAuthorizer(null);
 
-        assertThat(handler.handleRequest(event, null).getStatusCode()).isEqualTo(401);
+        assertThat(handler.handle(event, null).getStatusCode()).isEqualTo(401);
     }
 
     static Instance disable(Instance instance) {

@@ -1,7 +1,6 @@
 package dev.ticketing.functions;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.ticketing.Dependencies;
@@ -9,14 +8,14 @@ import dev.ticketing.http.ApiResponses;
 import dev.ticketing.http.ETags;
 import dev.ticketing.http.Handlers;
 import dev.ticketing.http.TicketJson;
+import dev.ticketing.lambda.ApiGatewayHandler;
 import dev.ticketing.model.Ticket;
 import dev.ticketing.service.TicketService;
 import java.time.ZoneOffset;
 import java.util.Map;
 
 /** GET /tickets/{ticketId}: one ticket, by its number or its UUID. */
-public final class GetTicketHandler
-        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public final class GetTicketHandler extends ApiGatewayHandler {
 
     private final TicketService tickets;
 
@@ -29,7 +28,7 @@ public final class GetTicketHandler
     }
 
     @Override
-    public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+    public APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent event, Context context) {
         return Handlers.handle(event, context, request -> {
             String instanceId = request.instanceId();
             ZoneOffset offset = request.timezone();

@@ -34,7 +34,7 @@ class GetTicketHandlerIT {
 
     @Test
     void sampleEvent_returnsTicketOne() throws Exception {
-        APIGatewayProxyResponseEvent response = handler.handleRequest(Fixtures.proxyEvent("get-ticket.json"), null);
+        APIGatewayProxyResponseEvent response = handler.handle(Fixtures.proxyEvent("get-ticket.json"), null);
 
         assertThat(response.getStatusCode()).isEqualTo(200);
         JsonNode item = Json.parse(response.getBody()).get("item");
@@ -45,8 +45,8 @@ class GetTicketHandlerIT {
 
     @Test
     void getById_returnsTheSameTicketAsGetByNumber() throws Exception {
-        APIGatewayProxyResponseEvent byNumber = handler.handleRequest(Fixtures.proxyEvent("get-ticket.json"), null);
-        APIGatewayProxyResponseEvent byId = handler.handleRequest(withTicketId(ticket.id()), null);
+        APIGatewayProxyResponseEvent byNumber = handler.handle(Fixtures.proxyEvent("get-ticket.json"), null);
+        APIGatewayProxyResponseEvent byId = handler.handle(withTicketId(ticket.id()), null);
 
         assertThat(byId.getStatusCode()).isEqualTo(200);
         assertThat(byId.getBody()).isEqualTo(byNumber.getBody());
@@ -54,7 +54,7 @@ class GetTicketHandlerIT {
 
     @Test
     void unknownTicket_answers404_inTheErrorShape() throws Exception {
-        APIGatewayProxyResponseEvent response = handler.handleRequest(withTicketId("999999"), null);
+        APIGatewayProxyResponseEvent response = handler.handle(withTicketId("999999"), null);
 
         assertThat(response.getStatusCode()).isEqualTo(404);
         assertThat(Json.parse(response.getBody()).at("/error/code").asText()).isEqualTo("NotFound");
@@ -66,8 +66,8 @@ class GetTicketHandlerIT {
         APIGatewayProxyRequestEvent event = withTicketId(ticket.id());
         event.getRequestContext().setAuthorizer(Map.of("instanceId", other));
 
-        APIGatewayProxyResponseEvent foreign = handler.handleRequest(event, null);
-        APIGatewayProxyResponseEvent missing = handler.handleRequest(withTicketId("999999"), null);
+        APIGatewayProxyResponseEvent foreign = handler.handle(event, null);
+        APIGatewayProxyResponseEvent missing = handler.handle(withTicketId("999999"), null);
 
         assertThat(foreign.getStatusCode()).isEqualTo(404);
         assertThat(Json.parse(foreign.getBody()).at("/error/code"))

@@ -1,7 +1,6 @@
 package dev.ticketing.functions;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -12,13 +11,13 @@ import dev.ticketing.http.ApiResponses;
 import dev.ticketing.http.Handlers;
 import dev.ticketing.http.TicketJson;
 import dev.ticketing.json.Json;
+import dev.ticketing.lambda.ApiGatewayHandler;
 import dev.ticketing.service.TicketLifecycleService;
 import dev.ticketing.store.ActivityPage;
 import java.time.ZoneOffset;
 
 /** GET /tickets/{ticketId}/activities: the ticket's history, oldest first, paged by limit and continuationToken. */
-public final class ListActivitiesHandler
-        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public final class ListActivitiesHandler extends ApiGatewayHandler {
 
     private static final String TOKEN = "continuationToken";
 
@@ -33,7 +32,7 @@ public final class ListActivitiesHandler
     }
 
     @Override
-    public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+    public APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent event, Context context) {
         return Handlers.handle(event, context, request -> {
             String instanceId = request.instanceId();
             ZoneOffset offset = request.timezone();

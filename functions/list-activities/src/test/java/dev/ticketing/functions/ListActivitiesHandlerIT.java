@@ -45,7 +45,7 @@ class ListActivitiesHandlerIT {
         event.setQueryStringParameters(new HashMap<>(Map.of("timezone", "7")));
         event.setMultiValueQueryStringParameters(null);
 
-        APIGatewayProxyResponseEvent response = handler.handleRequest(event, null);
+        APIGatewayProxyResponseEvent response = handler.handle(event, null);
 
         assertThat(response.getStatusCode()).isEqualTo(200);
         JsonNode body = Json.parse(response.getBody());
@@ -69,7 +69,7 @@ class ListActivitiesHandlerIT {
             APIGatewayProxyRequestEvent event = Fixtures.proxyEvent("list-activities.json");
             event.setQueryStringParameters(query);
             event.setMultiValueQueryStringParameters(null);
-            JsonNode body = Json.parse(handler.handleRequest(event, null).getBody());
+            JsonNode body = Json.parse(handler.handle(event, null).getBody());
             body.get("items").forEach(a -> ids.add(a.get("id").asText()));
             token = body.has("continuationToken") ? body.get("continuationToken").asText() : null;
             pages++;
@@ -87,7 +87,7 @@ class ListActivitiesHandlerIT {
             event.setQueryStringParameters(query);
             event.setMultiValueQueryStringParameters(null);
 
-            APIGatewayProxyResponseEvent response = handler.handleRequest(event, null);
+            APIGatewayProxyResponseEvent response = handler.handle(event, null);
 
             assertThat(response.getStatusCode()).isEqualTo(400);
             assertThat(Json.parse(response.getBody()).at("/error/details/0/field").asText())

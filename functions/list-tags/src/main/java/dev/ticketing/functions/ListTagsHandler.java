@@ -1,18 +1,17 @@
 package dev.ticketing.functions;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.ticketing.Dependencies;
 import dev.ticketing.http.ApiResponses;
 import dev.ticketing.http.Handlers;
 import dev.ticketing.http.InstanceJson;
+import dev.ticketing.lambda.ApiGatewayHandler;
 import dev.ticketing.service.InstanceService;
 
 /** GET /tags: every tag category of the caller's instance with its tags, deleted ones flagged. */
-public final class ListTagsHandler
-        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public final class ListTagsHandler extends ApiGatewayHandler {
 
     private final InstanceService instances;
 
@@ -25,7 +24,7 @@ public final class ListTagsHandler
     }
 
     @Override
-    public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+    public APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent event, Context context) {
         return Handlers.handle(event, context, request -> {
             String instanceId = request.instanceId();
             return ApiResponses.json(200, InstanceJson.tagCategories(instances.tagCategories(instanceId)));

@@ -39,7 +39,7 @@ class ListTagsHandlerIT {
 
     @Test
     void sampleEvent_returnsTheDemoCategory_inTheITagCategoryShape() throws Exception {
-        APIGatewayProxyResponseEvent response = handler.handleRequest(Fixtures.proxyEvent("list-tags.json"), null);
+        APIGatewayProxyResponseEvent response = handler.handle(Fixtures.proxyEvent("list-tags.json"), null);
 
         assertThat(response.getStatusCode()).isEqualTo(200);
         JsonNode items = Json.parse(response.getBody()).get("items");
@@ -64,7 +64,7 @@ class ListTagsHandlerIT {
         deps.instanceStore().updateTagCategory(instanceId, retiredId, none -> new TagCategory(retiredId, instanceId,
                 "Retired", "#000000", List.of(new Tag("old", false)), true));
 
-        JsonNode items = Json.parse(handler.handleRequest(forInstance(instanceId), null).getBody()).get("items");
+        JsonNode items = Json.parse(handler.handle(forInstance(instanceId), null).getBody()).get("items");
 
         assertThat(items).hasSize(2);
         JsonNode retired = items.findParents("id").stream()
@@ -81,7 +81,7 @@ class ListTagsHandlerIT {
         String instanceId = new dev.ticketing.service.InstanceAdminService(deps.instanceStore())
                 .create(definition, java.util.Optional.empty(), null).instanceId();
 
-        APIGatewayProxyResponseEvent response = handler.handleRequest(forInstance(instanceId), null);
+        APIGatewayProxyResponseEvent response = handler.handle(forInstance(instanceId), null);
 
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(Json.parse(response.getBody()).get("items")).isEmpty();
@@ -92,7 +92,7 @@ class ListTagsHandlerIT {
         String disabled = Fixtures.createDemoInstance(deps).instanceId();
         deps.instanceStore().updateDefinition(disabled, ListTagsHandlerIT::disable);
 
-        APIGatewayProxyResponseEvent response = handler.handleRequest(forInstance(disabled), null);
+        APIGatewayProxyResponseEvent response = handler.handle(forInstance(disabled), null);
 
         assertThat(response.getStatusCode()).isEqualTo(403);
         assertThat(Json.parse(response.getBody()).at("/error/code").asText()).isEqualTo("Forbidden");

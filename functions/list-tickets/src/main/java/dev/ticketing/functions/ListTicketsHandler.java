@@ -1,7 +1,6 @@
 package dev.ticketing.functions;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -11,6 +10,7 @@ import dev.ticketing.http.ApiResponses;
 import dev.ticketing.http.Handlers;
 import dev.ticketing.http.TicketSelect;
 import dev.ticketing.json.Json;
+import dev.ticketing.lambda.ApiGatewayHandler;
 import dev.ticketing.service.TicketListParameters;
 import dev.ticketing.service.TicketListService;
 import dev.ticketing.store.TicketPage;
@@ -18,8 +18,7 @@ import dev.ticketing.store.TicketQuery;
 import java.time.ZoneOffset;
 
 /** GET /tickets: a page of tickets, filtered, ordered and projected; the next page's token when there is one. */
-public final class ListTicketsHandler
-        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public final class ListTicketsHandler extends ApiGatewayHandler {
 
     static final String TOKEN_HEADER = "continuationToken";
 
@@ -34,7 +33,7 @@ public final class ListTicketsHandler
     }
 
     @Override
-    public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+    public APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent event, Context context) {
         return Handlers.handle(event, context, request -> {
             String instanceId = request.instanceId();
             ZoneOffset offset = request.timezone();

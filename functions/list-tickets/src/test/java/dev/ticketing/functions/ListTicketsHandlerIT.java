@@ -40,7 +40,7 @@ class ListTicketsHandlerIT {
     /** The reference's example: orderBy=status&order=ASC&select=id,ticketId,title,description,status,requestorName. */
     @Test
     void referenceExample_returnsTwentySelectedTicketsInWorkflowOrder_thenTheRestByToken() throws Exception {
-        APIGatewayProxyResponseEvent first = handler.handleRequest(Fixtures.proxyEvent("list-tickets.json"), null);
+        APIGatewayProxyResponseEvent first = handler.handle(Fixtures.proxyEvent("list-tickets.json"), null);
 
         assertThat(first.getStatusCode()).isEqualTo(200);
         JsonNode body = Json.parse(first.getBody());
@@ -57,7 +57,7 @@ class ListTicketsHandlerIT {
 
         List<Long> walked = new ArrayList<>(numbers(body));
         while (body.hasNonNull("continuationToken")) {
-            APIGatewayProxyResponseEvent next = handler.handleRequest(
+            APIGatewayProxyResponseEvent next = handler.handle(
                     withHeader(Fixtures.proxyEvent("list-tickets.json"), body.get("continuationToken").asText()), null);
             assertThat(next.getStatusCode()).isEqualTo(200);
             body = Json.parse(next.getBody());
@@ -68,7 +68,7 @@ class ListTicketsHandlerIT {
 
     @Test
     void invalidParameters_answer400_namingEachOne() throws Exception {
-        APIGatewayProxyResponseEvent response = handler.handleRequest(withQuery(Map.of(
+        APIGatewayProxyResponseEvent response = handler.handle(withQuery(Map.of(
                 "limit", "1001", "orderBy", "colour", "priority", "High")), null);
 
         assertThat(response.getStatusCode()).isEqualTo(400);
@@ -80,16 +80,16 @@ class ListTicketsHandlerIT {
 
     @Test
     void unknownSelectField_andBadTimezone_answer400() throws Exception {
-        assertThat(fieldOf(handler.handleRequest(withQuery(Map.of("select", "id,nope")), null))).isEqualTo("select");
-        assertThat(fieldOf(handler.handleRequest(withQuery(Map.of("timezone", "15")), null))).isEqualTo("timezone");
+        assertThat(fieldOf(handler.handle(withQuery(Map.of("select", "id,nope")), null))).isEqualTo("select");
+        assertThat(fieldOf(handler.handle(withQuery(Map.of("timezone", "15")), null))).isEqualTo("timezone");
     }
 
     @Test
     void tokenSentWithOtherFilters_answers400_namingContinuationToken() throws Exception {
-        JsonNode first = Json.parse(handler.handleRequest(Fixtures.proxyEvent("list-tickets.json"), null).getBody());
+        JsonNode first = Json.parse(handler.handle(Fixtures.proxyEvent("list-tickets.json"), null).getBody());
         APIGatewayProxyRequestEvent changed = withQuery(Map.of("status", "Open"));
 
-        APIGatewayProxyResponseEvent response = handler.handleRequest(
+        APIGatewayProxyResponseEvent response = handler.handle(
                 withHeader(changed, first.get("continuationToken").asText()), null);
 
         assertThat(fieldOf(response)).isEqualTo("continuationToken");
@@ -97,7 +97,7 @@ class ListTicketsHandlerIT {
 
     @Test
     void datesAreRenderedInTheRequestedTimezone() throws Exception {
-        APIGatewayProxyResponseEvent response = handler.handleRequest(withQuery(Map.of(
+        APIGatewayProxyResponseEvent response = handler.handle(withQuery(Map.of(
                 "timezone", "7", "select", "ticketId,createdOn", "orderBy", "ticketId", "order", "ASC", "limit", "1")),
                 null);
 

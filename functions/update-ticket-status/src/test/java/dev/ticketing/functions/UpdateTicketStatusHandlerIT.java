@@ -32,7 +32,7 @@ class UpdateTicketStatusHandlerIT {
     void referenceExampleByPost_resolves_thenPutMovesOn_andAForbiddenMoveAnswers409NamingTheStatus()
             throws Exception {
         APIGatewayProxyResponseEvent resolved =
-                handler.handleRequest(Fixtures.proxyEvent("update-ticket-status.json"), null);
+                handler.handle(Fixtures.proxyEvent("update-ticket-status.json"), null);
 
         assertThat(resolved.getStatusCode()).isEqualTo(200);
         JsonNode item = Json.parse(resolved.getBody()).get("item");
@@ -40,12 +40,12 @@ class UpdateTicketStatusHandlerIT {
         assertThat(item.get("resolution").asText()).isEqualTo("fixed");
         assertThat(item.get("lastResolutionComment").asText()).isEqualTo("Great job!");
 
-        APIGatewayProxyResponseEvent closed = handler.handleRequest(byPut("{\"status\": \" Closed\", "
+        APIGatewayProxyResponseEvent closed = handler.handle(byPut("{\"status\": \" Closed\", "
                 + "\"user\": {\"id\": \"agent-1\"}}"), null);
         assertThat(closed.getStatusCode()).isEqualTo(200);
         assertThat(Json.parse(closed.getBody()).at("/item/status").asText()).isEqualTo("Closed");
 
-        APIGatewayProxyResponseEvent backToOpen = handler.handleRequest(byPut("{\"status\": \"Open\", "
+        APIGatewayProxyResponseEvent backToOpen = handler.handle(byPut("{\"status\": \"Open\", "
                 + "\"user\": {\"id\": \"agent-1\"}}"), null);
         assertThat(backToOpen.getStatusCode()).isEqualTo(409);
         assertThat(Json.parse(backToOpen.getBody()).at("/error/message").asText()).contains("is Closed");
@@ -53,7 +53,7 @@ class UpdateTicketStatusHandlerIT {
 
     @Test
     void unknownStatus_answers400_listingTheStatuses() throws Exception {
-        APIGatewayProxyResponseEvent response = handler.handleRequest(byPut("{\"status\": \"Done\", "
+        APIGatewayProxyResponseEvent response = handler.handle(byPut("{\"status\": \"Done\", "
                 + "\"user\": {\"id\": \"agent-1\"}}"), null);
 
         assertThat(response.getStatusCode()).isEqualTo(400);

@@ -1,7 +1,6 @@
 package dev.ticketing.functions;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.ticketing.Dependencies;
@@ -9,14 +8,14 @@ import dev.ticketing.http.ApiResponses;
 import dev.ticketing.http.ETags;
 import dev.ticketing.http.Handlers;
 import dev.ticketing.http.TicketJson;
+import dev.ticketing.lambda.ApiGatewayHandler;
 import dev.ticketing.model.Ticket;
 import dev.ticketing.service.TicketLifecycleService;
 import java.time.ZoneOffset;
 import java.util.Map;
 
 /** PUT /tickets/{ticketId}: changes some fields of a ticket; honours If-Match with the ETag of a GET. */
-public final class UpdateTicketHandler
-        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public final class UpdateTicketHandler extends ApiGatewayHandler {
 
     private final TicketLifecycleService tickets;
 
@@ -29,7 +28,7 @@ public final class UpdateTicketHandler
     }
 
     @Override
-    public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+    public APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent event, Context context) {
         return Handlers.handle(event, context, request -> {
             String instanceId = request.instanceId();
             ZoneOffset offset = request.timezone();

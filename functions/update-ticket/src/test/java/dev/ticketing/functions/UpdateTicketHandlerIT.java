@@ -32,7 +32,7 @@ class UpdateTicketHandlerIT {
 
     @Test
     void sampleEvent_appliesTheReferenceExample_andAnswersTheNewETag() throws Exception {
-        APIGatewayProxyResponseEvent first = handler.handleRequest(Fixtures.proxyEvent("update-ticket.json"), null);
+        APIGatewayProxyResponseEvent first = handler.handle(Fixtures.proxyEvent("update-ticket.json"), null);
 
         assertThat(first.getStatusCode()).isEqualTo(200);
         JsonNode item = Json.parse(first.getBody()).get("item");
@@ -43,14 +43,14 @@ class UpdateTicketHandlerIT {
         String etag = first.getHeaders().get("ETag");
         assertThat(etag).matches("\"[0-9]+\"");
 
-        APIGatewayProxyResponseEvent second = handler.handleRequest(withIfMatch(etag), null);
+        APIGatewayProxyResponseEvent second = handler.handle(withIfMatch(etag), null);
         assertThat(second.getStatusCode()).isEqualTo(200);
         assertThat(second.getHeaders().get("ETag")).isNotEqualTo(etag);
     }
 
     @Test
     void staleIfMatch_answers412_inTheErrorShape() throws Exception {
-        APIGatewayProxyResponseEvent response = handler.handleRequest(withIfMatch("\"999\""), null);
+        APIGatewayProxyResponseEvent response = handler.handle(withIfMatch("\"999\""), null);
 
         assertThat(response.getStatusCode()).isEqualTo(412);
         assertThat(Json.parse(response.getBody()).at("/error/code").asText()).isEqualTo("PreconditionFailed");
@@ -61,7 +61,7 @@ class UpdateTicketHandlerIT {
         APIGatewayProxyRequestEvent event = Fixtures.proxyEvent("update-ticket.json")
                 .withBody("{\"updates\": {\"priority\": \"Critical\"}, \"user\": {\"id\": \"u1\"}}");
 
-        APIGatewayProxyResponseEvent response = handler.handleRequest(event, null);
+        APIGatewayProxyResponseEvent response = handler.handle(event, null);
 
         assertThat(response.getStatusCode()).isEqualTo(400);
         assertThat(Json.parse(response.getBody()).at("/error/details/0/field").asText()).isEqualTo("updates.priority");
