@@ -8,7 +8,7 @@ VENV = .venv
 VENV_STAMP = $(VENV)/.requirements-installed
 SANDBOX_CLASSPATH = sandbox/target/sandbox.classpath
 
-.PHONY: venv build test sandbox lint fuzz sam-build bench-cold-start clean distclean
+.PHONY: venv rie build test sandbox lint fuzz sam-build bench-cold-start clean distclean
 
 venv: $(VENV_STAMP)
 
@@ -19,13 +19,26 @@ $(VENV_STAMP): requirements-dev.txt
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $(VENV_STAMP)
 
+# Lambda's Runtime Interface Emulator, built from its Go module into .tools/bin, once. The Lambda runtime harness
+# (testkit, dev.ticketing.testkit.lambda) runs each function under it with Lambda's own Java runtime client.
+RIE_MODULE = github.com/aws/aws-lambda-runtime-interface-emulator/cmd/aws-lambda-rie
+RIE_VERSION = v0.0.0-20261030222936-bef5c4ba774d
+RIE = .tools/bin/aws-lambda-rie
+
+rie: $(RIE)
+
+$(RIE):
+	@command -v go >/dev/null 2>&1 || { echo "Go is needed to build Lambda's Runtime Interface Emulator (README, prerequisites)" >&2; exit 1; }
+	mkdir -p $(dir $@)
+	GOBIN="$$(pwd)/$(dir $@)" GOFLAGS=-mod=mod go install $(RIE_MODULE)@$(RIE_VERSION)
+
 build:
 	$(MVN) -B -q -DskipTests install
 
-test: venv
+test: venv rie
 	$(MVN) -B verify
 
-sandbox: venv
+sandbox: venv rie
 	$(MVN) -B -q -DskipTests install
 	$(MVN) -B -q -pl sandbox dependency:build-classpath -Dmdep.outputFile="$$(pwd)/$(SANDBOX_CLASSPATH)"
 	java -cp "sandbox/target/classes:$$(cat $(SANDBOX_CLASSPATH))" dev.ticketing.sandbox.SandboxMain

@@ -1,0 +1,180 @@
+package dev.ticketing.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ticketing.Dependencies;
+import dev.ticketing.config.Config;
+import dev.ticketing.json.Json;
+import dev.ticketing.testkit.DynamoDbEngine;
+import dev.ticketing.testkit.LocalDynamoDb;
+import dev.ticketing.testkit.TemplateTable;
+import dev.ticketing.testkit.TestTable;
+import dev.ticketing.testkit.lambda.Invocation;
+import dev.ticketing.testkit.lambda.LambdaHarness;
+import dev.ticketing.testkit.lambda.LambdaProcess;
+import dev.ticketing.testkit.lambda.TemplateFunction;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Every function of template.yaml, run from its deployment jar under Lambda's own runtime interface client behind
+ * the Runtime Interface Emulator (the {@link LambdaHarness}), answers every sample of events/ as the in-process
+ * handler tests expect. This is the layer in-process tests skip: the runtime's class loading and event handling.
+ */
+@ExtendWith(DynamoDbEngine.class)
+class LambdaRuntimeIT {
+
+    private static final String TOKEN_SECRET = "runtime-harness-test-secret-0123456789";
+    private static final String DEMO_KEY = "sandbox-demo-primary-key-0123456789abcdef";
+    private static final String DEMO_INSTANCE = "7d5a3c1e-0b7f-4c4e-9a43-5f0e2d1b9c11";
+
+    /** What each sample must produce: the HTTP status (or the authorizer's outcome) and fields of the answer. */
+    private static final Map<String, Expected> EXPECTED = Map.ofEntries(
+            Map.entry("authorizer.json", Expected.answer("/principalId", DEMO_INSTANCE,
+                    "/context/instanceId", DEMO_INSTANCE, "/policyDocument/Statement/0/Effect", "Allow")),
+            Map.entry("authorizer.refused.json", Expected.error("Unauthorized")),
+            Map.entry("create-ticket.json", Expected.status(201, "/item/title", "My first ticket")),
+            Map.entry("get-ticket.json", Expected.status(200, "/item/ticketId", "1")),
+            Map.entry("list-tickets.json", Expected.status(200, "/items/0/ticketId", "1")),
+            Map.entry("update-ticket.json", Expected.status(200, "/item/title", "My 2nd ticket")),
+            Map.entry("update-ticket-status.json", Expected.status(200, "/item/status", "Resolved")),
+            Map.entry("list-activities.json", Expected.status(200, "/items/0/type", "created")),
+            Map.entry("add-comment.json", Expected.status(201, "/item/comment", "comment from API")),
+            Map.entry("get-instance.json", Expected.status(200, "/item/id", DEMO_INSTANCE)),
+            Map.entry("list-tags.json", Expected.status(200, "/items/0/text", "Topic")));
+
+    private static final List<String> OUTPUT = new ArrayList<>();
+    private static LambdaHarness harness;
+    private static Path projectRoot;
+
+    @BeforeAll
+    static void seedAndStartHarness(TestTable table) {
+        Path template = TemplateTable.load().template();
+        projectRoot = template.getParent();
+        Dependencies dependencies = new Dependencies(Config.from(Map.of(Config.TABLE_NAME, table.tableName(),
+                Config.DYNAMODB_ENDPOINT, table.endpoint().toString())), table.client());
+        DemoInstance.seed(dependencies.instanceStore(), Optional.of(DEMO_KEY));
+        dependencies.ticketService().create(DEMO_INSTANCE, Json.MAPPER.valueToTree(Map.of(
+                "ticket", Map.of("title", "Seeded ticket", "requestor", Map.of("id", "r1", "name", "Pat Doe",
+                        "email", "pat@example.com")),
+                "user", Map.of("id", "r1", "name", "Pat Doe", "email", "pat@example.com"))));
+        Consumer<String> log = line -> {
+            synchronized (OUTPUT) {
+                OUTPUT.add(line);
+            }
+        };
+        harness = LambdaHarness.forTemplate(template, Map.of(
+                Config.TABLE_NAME, table.tableName(),
+                Config.DYNAMODB_ENDPOINT, table.endpoint().toString(),
+                Config.TOKEN_SECRET, TOKEN_SECRET,
+                Config.REGION, LocalDynamoDb.REGION.id(),
+                "AWS_DEFAULT_REGION", LocalDynamoDb.REGION.id(),
+                "AWS_ACCESS_KEY_ID", "local",
+                "AWS_SECRET_ACCESS_KEY", "local"), LambdaHarness.Artifacts.MAVEN, log);
+    }
+
+    @AfterAll
+    static void stopHarness() {
+        if (harness != null) {
+            harness.close();
+        }
+    }
+
+    @Test
+    void everySampleInEvents_hasAnExpectation_andEveryFunctionHasASample() throws IOException {
+        List<String> samples;
+        try (Stream<Path> files = Files.list(projectRoot.resolve("events"))) {
+            samples = files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".json"))
+                    .sorted().toList();
+        }
+
+        assertThat(EXPECTED.keySet()).containsExactlyInAnyOrderElementsOf(samples);
+        for (TemplateFunction function : harness.functions()) {
+            assertThat(samplesOf(function)).as("samples of %s", function.logicalId()).isNotEmpty();
+        }
+    }
+
+    /** One dynamic test per function of the template, in template order (the create runs before the reads). */
+    @TestFactory
+    Stream<DynamicTest> everyFunction_answersItsSamples_underTheLambdaRuntimeClient() {
+        return harness.functions().stream().map(function -> DynamicTest.dynamicTest(function.logicalId(), () -> {
+            try (LambdaProcess process = harness.start(function.logicalId())) {
+                boolean first = true;
+                for (String sample : samplesOf(function)) {
+                    Invocation invocation = process.invoke(Files.readAllBytes(projectRoot.resolve("events/" + sample)),
+                            function.logicalId() + "-" + sample);
+
+                    EXPECTED.get(sample).check(function.logicalId() + " " + sample, invocation, output());
+                    if (first) {
+                        assertThat(invocation.initDurationMs()).as("INIT REPORT of the first invocation").isPresent();
+                        first = false;
+                    }
+                    assertThat(invocation.durationMs()).as("REPORT of %s", sample).isPresent();
+                }
+            }
+        }));
+    }
+
+    /** The function's samples: events/<module>.json and events/<module>.<variant>.json, module = CodeUri's last part. */
+    private static List<String> samplesOf(TemplateFunction function) {
+        String module = function.codeUri().getFileName().toString();
+        return EXPECTED.keySet().stream()
+                .filter(name -> name.equals(module + ".json") || name.startsWith(module + "."))
+                .sorted().toList();
+    }
+
+    private static String output() {
+        synchronized (OUTPUT) {
+            return String.join("\n", OUTPUT.subList(Math.max(0, OUTPUT.size() - 40), OUTPUT.size()));
+        }
+    }
+
+    private record Expected(Integer status, String errorMessage, List<String> pointersAndValues) {
+
+        static Expected status(int status, String... pointersAndValues) {
+            return new Expected(status, null, List.of(pointersAndValues));
+        }
+
+        static Expected answer(String... pointersAndValues) {
+            return new Expected(null, null, List.of(pointersAndValues));
+        }
+
+        static Expected error(String errorMessage) {
+            return new Expected(null, errorMessage, List.of());
+        }
+
+        void check(String what, Invocation invocation, String output) throws IOException {
+            if (errorMessage != null) {
+                assertThat(invocation.error()).as("%s: Lambda error; output:%n%s", what, output).isPresent();
+                assertThat(invocation.error().get().errorMessage()).isEqualTo(errorMessage);
+                return;
+            }
+            assertThat(invocation.error()).as("%s: no Lambda error; output:%n%s", what, output).isEmpty();
+            JsonNode answer = Json.MAPPER.readTree(invocation.payload());
+            JsonNode checked = answer;
+            if (status != null) {
+                assertThat(answer.path("statusCode").asInt()).as("%s: statusCode of %s", what, answer)
+                        .isEqualTo(status);
+                checked = Json.parse(answer.path("body").asText());
+            }
+            for (int i = 0; i < pointersAndValues.size(); i += 2) {
+                assertThat(checked.at(pointersAndValues.get(i)).asText()).as("%s: %s of %s", what,
+                        pointersAndValues.get(i), checked).isEqualTo(pointersAndValues.get(i + 1));
+            }
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dev.ticketing.testkit.lambda;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.function.Consumer;
+
+/**
+ * Runs the template's functions the way Lambda runs them: each in its own {@link LambdaProcess} (the emulator and
+ * the runtime interface client, the template's handler string, memory, timeout and environment), from its
+ * deployment jar. Shared by the tests, the sandbox and the cold-start benchmark. Closing it stops every process.
+ */
+public final class LambdaHarness implements AutoCloseable {
+
+    /** Where each function's code comes from. */
+    public enum Artifacts { MAVEN, SAM_BUILD }
+
+    private final LambdaRuntime runtime;
+    private final List<TemplateFunction> functions;
+    private final Map<String, String> localValues;
+    private final Artifacts artifacts;
+    private final Consumer<String> log;
+    private final List<LambdaProcess> started = new ArrayList<>();
+
+    private LambdaHarness(LambdaRuntime runtime, List<TemplateFunction> functions, Map<String, String> localValues,
+                          Artifacts artifacts, Consumer<String> log) {
+        this.runtime = runtime;
+        this.functions = functions;
+        this.localValues = localValues;
+        this.artifacts = artifacts;
+        this.log = log;
+    }
+
+    /**
+     * @param localValues environment values for what the template computes or points at AWS (table name, endpoint,
+     *                    secrets, region, credentials); see {@link LambdaEnvironment}
+     */
+    public static LambdaHarness forTemplate(Path template, Map<String, String> localValues, Artifacts artifacts,
+                                            Consumer<String> log) {
+        return new LambdaHarness(LambdaRuntime.locate(template), TemplateFunctions.load(template),
+                Map.copyOf(localValues), artifacts, log);
+    }
+
+    public List<TemplateFunction> functions() {
+        return functions;
+    }
+
+    public TemplateFunction function(String logicalId) {
+        return functions.stream().filter(function -> function.logicalId().equals(logicalId)).findFirst()
+                .orElseThrow(() -> new NoSuchElementException("No function " + logicalId + " in the template"));
+    }
+
+    public LambdaRuntime runtime() {
+        return runtime;
+    }
+
+    /** Starts a new execution environment of {@code logicalId}; it initialises on its first invocation. */
+    public LambdaProcess start(String logicalId, List<String> extraJvmOptions) {
+        TemplateFunction function = function(logicalId);
+        Path taskRoot = artifacts == Artifacts.SAM_BUILD
+                ? FunctionArtifacts.fromSamBuild(runtime.projectRoot(), function)
+                : FunctionArtifacts.fromMavenBuild(runtime.projectRoot(), function);
+        LambdaProcess process = LambdaProcess.start(runtime, function, taskRoot,
+                LambdaEnvironment.of(function, taskRoot, localValues), extraJvmOptions, log);
+        synchronized (started) {
+            started.add(process);
+        }
+        return process;
+    }
+
+    public LambdaProcess start(String logicalId) {
+        return start(logicalId, List.of());
+    }
+
+    @Override
+    public void close() {
+        List<LambdaProcess> all;
+        synchronized (started) {
+            all = new ArrayList<>(started);
+            started.clear();
+        }
+        all.forEach(LambdaProcess::close);
+    }
+}
