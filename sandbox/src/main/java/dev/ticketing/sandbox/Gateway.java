@@ -30,6 +30,11 @@ public final class Gateway {
     static final String THROTTLED_MESSAGE =
             "Rate limit exceeded: 100 requests per 60 seconds per instance (burst 100).";
 
+    /** Lambda's limit on a synchronous invocation's request and response payloads: 6 MB (6,291,456 bytes). */
+    static final int LAMBDA_PAYLOAD_LIMIT = 6 * 1024 * 1024;
+    /** API Gateway REST's default integration timeout. */
+    static final long INTEGRATION_TIMEOUT_NANOS = 29_000_000_000L;
+
     private final Router router;
     private final Functions functions;
     private final Authorizers authorizers;
@@ -121,15 +126,31 @@ public final class Gateway {
             return badGateway();
         }
         try {
-            FunctionInvocation result = runner.get().invoke(LambdaEvents.toBytes(event), requestId);
+            byte[] payload = LambdaEvents.toBytes(event);
+            if (payload.length > LAMBDA_PAYLOAD_LIMIT) {
+                // Lambda refuses the invocation before the function runs.
+                return error(new ApiException(413, "PayloadTooLarge", "The request is larger than the 6 MB a"
+                        + " function can be invoked with; send less than 6 MB."));
+            }
+            long start = System.nanoTime();
+            FunctionInvocation result = runner.get().invoke(payload, requestId);
+            if (System.nanoTime() - start > INTEGRATION_TIMEOUT_NANOS) {
+                // API Gateway stops waiting at 29 s, whatever the function's own Timeout.
+                return error(new ApiException(504, "GatewayTimeout", "The function did not answer within 29 s."));
+            }
             if (result instanceof FunctionInvocation.Failure failure) {
-                // API Gateway answers 502 when the function fails.
+                // API Gateway answers 502 when the function fails, a timeout under 29 s included.
                 Log.info("function failed", "function", route.functionName(), "errorType", failure.errorType(),
                         "requestId", requestId);
                 return badGateway();
             }
-            byte[] payload = ((FunctionInvocation.Success) result).payload();
-            return ProxyEvents.response(LambdaEvents.read(payload, APIGatewayProxyResponseEvent.class));
+            byte[] answer = ((FunctionInvocation.Success) result).payload();
+            if (answer.length > LAMBDA_PAYLOAD_LIMIT) {
+                Log.info("function response over 6 MB", "function", route.functionName(), "bytes", answer.length,
+                        "requestId", requestId);
+                return badGateway();
+            }
+            return ProxyEvents.response(LambdaEvents.read(answer, APIGatewayProxyResponseEvent.class));
         } catch (IOException | IllegalArgumentException e) {
             // ... and when its response is not a valid proxy response.
             Log.error("malformed function response", e, "function", route.functionName(), "requestId", requestId);

@@ -17,10 +17,19 @@ import java.util.Optional;
  * @param authorizerTtl    replaces the template's {@code ReauthorizeEvery}
  * @param clock            what the authorizer cache, the usage-plan buckets and the events' request times read
  * @param throttling       whether the template's usage plan is enforced (off only for load and fuzz runs)
+ * @param runtime          how functions run: under Lambda's runtime client, or called in this JVM
  */
 public record Options(int port, Optional<URI> dynamoDbEndpoint, int motoPort, String tableName,
                       Optional<String> demoPrimaryKey, Optional<Path> template, Optional<Duration> authorizerTtl,
-                      Clock clock, boolean throttling) {
+                      Clock clock, boolean throttling, FunctionRuntime runtime) {
+
+    /** How the sandbox runs the template's functions ({@code SANDBOX_RUNTIME}). */
+    public enum FunctionRuntime {
+        /** Each function from its deployment jar under Lambda's runtime interface client (the default). */
+        LAMBDA,
+        /** Every handler in the sandbox's JVM: starts faster, proves less. */
+        IN_PROCESS
+    }
 
     public static final int DEFAULT_PORT = 3000;
     public static final int DEFAULT_MOTO_PORT = 8000;
@@ -31,10 +40,13 @@ public record Options(int port, Optional<URI> dynamoDbEndpoint, int motoPort, St
 
     public static Options defaults() {
         return new Options(DEFAULT_PORT, Optional.empty(), DEFAULT_MOTO_PORT, DEFAULT_TABLE, Optional.empty(),
-                Optional.empty(), Optional.empty(), Clock.systemUTC(), true);
+                Optional.empty(), Optional.empty(), Clock.systemUTC(), true, FunctionRuntime.LAMBDA);
     }
 
-    /** PORT, DYNAMODB_PORT, DYNAMODB_ENDPOINT, TABLE_NAME, SANDBOX_API_KEY and SANDBOX_THROTTLING, each optional. */
+    /**
+     * PORT, DYNAMODB_PORT, DYNAMODB_ENDPOINT, TABLE_NAME, SANDBOX_API_KEY, SANDBOX_THROTTLING and SANDBOX_RUNTIME
+     * ({@code lambda} or {@code in-process}), each optional.
+     */
     public static Options fromEnvironment(Map<String, String> env) {
         Options options = defaults();
         Optional<String> port = nonBlank(env, "PORT");
@@ -61,6 +73,15 @@ public record Options(int port, Optional<URI> dynamoDbEndpoint, int motoPort, St
             }
             options = options.withThrottling(throttling.get().equals("on"));
         }
+        Optional<String> runtime = nonBlank(env, "SANDBOX_RUNTIME");
+        if (runtime.isPresent()) {
+            options = options.withRuntime(switch (runtime.get()) {
+                case "lambda" -> FunctionRuntime.LAMBDA;
+                case "in-process" -> FunctionRuntime.IN_PROCESS;
+                default -> throw new IllegalArgumentException("SANDBOX_RUNTIME must be lambda or in-process, not '"
+                        + runtime.get() + "'");
+            });
+        }
         Optional<String> key = nonBlank(env, "SANDBOX_API_KEY");
         if (key.isPresent()) {
             // The authorizer rejects keys outside these bounds unread, so any other key could never be used.
@@ -75,47 +96,52 @@ public record Options(int port, Optional<URI> dynamoDbEndpoint, int motoPort, St
 
     public Options withPort(int newPort) {
         return new Options(newPort, dynamoDbEndpoint, motoPort, tableName, demoPrimaryKey, template, authorizerTtl,
-                clock, throttling);
+                clock, throttling, runtime);
     }
 
     public Options withDynamoDbEndpoint(URI endpoint) {
         return new Options(port, Optional.of(endpoint), motoPort, tableName, demoPrimaryKey, template, authorizerTtl,
-                clock, throttling);
+                clock, throttling, runtime);
     }
 
     public Options withMotoPort(int newMotoPort) {
         return new Options(port, dynamoDbEndpoint, newMotoPort, tableName, demoPrimaryKey, template, authorizerTtl,
-                clock, throttling);
+                clock, throttling, runtime);
     }
 
     public Options withTableName(String newTableName) {
         return new Options(port, dynamoDbEndpoint, motoPort, newTableName, demoPrimaryKey, template, authorizerTtl,
-                clock, throttling);
+                clock, throttling, runtime);
     }
 
     public Options withDemoPrimaryKey(String key) {
         return new Options(port, dynamoDbEndpoint, motoPort, tableName, Optional.of(key), template, authorizerTtl,
-                clock, throttling);
+                clock, throttling, runtime);
     }
 
     public Options withTemplate(Path newTemplate) {
         return new Options(port, dynamoDbEndpoint, motoPort, tableName, demoPrimaryKey, Optional.of(newTemplate),
-                authorizerTtl, clock, throttling);
+                authorizerTtl, clock, throttling, runtime);
     }
 
     public Options withAuthorizerTtl(Duration ttl) {
         return new Options(port, dynamoDbEndpoint, motoPort, tableName, demoPrimaryKey, template, Optional.of(ttl),
-                clock, throttling);
+                clock, throttling, runtime);
     }
 
     public Options withThrottling(boolean enforce) {
         return new Options(port, dynamoDbEndpoint, motoPort, tableName, demoPrimaryKey, template, authorizerTtl,
-                clock, enforce);
+                clock, enforce, runtime);
     }
 
     public Options withClock(Clock newClock) {
         return new Options(port, dynamoDbEndpoint, motoPort, tableName, demoPrimaryKey, template, authorizerTtl,
-                newClock, throttling);
+                newClock, throttling, runtime);
+    }
+
+    public Options withRuntime(FunctionRuntime newRuntime) {
+        return new Options(port, dynamoDbEndpoint, motoPort, tableName, demoPrimaryKey, template, authorizerTtl,
+                clock, throttling, newRuntime);
     }
 
     private static Optional<String> nonBlank(Map<String, String> env, String name) {

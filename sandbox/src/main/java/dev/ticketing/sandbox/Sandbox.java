@@ -5,6 +5,7 @@ import dev.ticketing.config.Config;
 import dev.ticketing.service.CreatedInstance;
 import dev.ticketing.testkit.LocalDynamoDb;
 import dev.ticketing.testkit.TemplateTable;
+import dev.ticketing.testkit.lambda.LambdaHarness;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +16,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A running sandbox: the DynamoDB engine and table, the demo instance, and the API served over HTTP by the
- * template's functions in this JVM. Closing it stops the server and any moto it started.
+ * template's functions, each under Lambda's runtime client (default) or in this JVM. Closing it stops the server,
+ * the functions' processes and any moto it started.
  */
 public final class Sandbox implements AutoCloseable {
 
@@ -33,31 +35,48 @@ public final class Sandbox implements AutoCloseable {
     private final boolean tableCreated;
     private final CreatedInstance demo;
     private final List<Route> routes;
-    private final Map<String, String> unavailableFunctions;
+    private final Functions functions;
+    private final Options.FunctionRuntime runtime;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Sandbox(SandboxServer server, Engine engine, String tableName, boolean tableCreated, CreatedInstance demo,
-                    List<Route> routes, Map<String, String> unavailableFunctions) {
+                    List<Route> routes, Functions functions, Options.FunctionRuntime runtime) {
         this.server = server;
         this.engine = engine;
+        this.functions = functions;
+        this.runtime = runtime;
         this.tableName = tableName;
         this.tableCreated = tableCreated;
         this.demo = demo;
         this.routes = routes;
-        this.unavailableFunctions = unavailableFunctions;
     }
 
     public static Sandbox start(Options options) {
-        refuseSecondBinding(options);
+        boolean inProcess = options.runtime() == Options.FunctionRuntime.IN_PROCESS;
+        if (inProcess) {
+            refuseSecondBinding(options);
+        }
         TemplateTable template = options.template().map(TemplateTable::load).orElseGet(TemplateTable::load);
         List<Route> routes = TemplateRoutes.load(template.template());
         Engine engine = Engine.start(options);
+        Functions functions = null;
         boolean started = false;
         try {
             boolean created = engine.ensureTable(options.tableName(), template);
-            bind(new Binding(engine.endpoint(), options.tableName()));
-            CreatedInstance demo = DemoInstance.seed(Dependencies.get().instanceStore(), options.demoPrimaryKey());
-            Functions functions = Functions.inProcess(routes);
+            Dependencies dependencies;
+            if (inProcess) {
+                bind(new Binding(engine.endpoint(), options.tableName()));
+                dependencies = Dependencies.get();
+                functions = Functions.inProcess(routes);
+            } else {
+                // The functions run in their own processes with their own environment; this JVM only seeds.
+                dependencies = new Dependencies(functionConfig(engine.endpoint(), options.tableName()),
+                        LocalDynamoDb.newClient(engine.endpoint()));
+                functions = Functions.underLambdaRuntime(routes, LambdaHarness.forTemplate(template.template(),
+                        functionEnvironment(engine.endpoint(), options.tableName()), LambdaHarness.Artifacts.MAVEN,
+                        FunctionLog::print));
+            }
+            CreatedInstance demo = DemoInstance.seed(dependencies.instanceStore(), options.demoPrimaryKey());
             Authorizers authorizers = new Authorizers(functions, options.clock(), options.authorizerTtl());
             Gateway gateway = new Gateway(new Router(routes), functions, authorizers, options.clock(),
                     options.throttling() ? Optional.of(new Throttle(options.clock())) : Optional.empty());
@@ -67,12 +86,34 @@ public final class Sandbox implements AutoCloseable {
                     ? Optional.of(DocsPages.load(spec, demo.primaryKey())) : Optional.empty();
             SandboxServer server = SandboxServer.start(gateway, docs, options.port());
             started = true;
-            return new Sandbox(server, engine, options.tableName(), created, demo, routes, functions.unavailable());
+            return new Sandbox(server, engine, options.tableName(), created, demo, routes, functions,
+                    options.runtime());
         } finally {
             if (!started) {
+                if (functions != null) {
+                    functions.close();
+                }
                 engine.close();
             }
         }
+    }
+
+    /**
+     * The template's environment values that only exist in AWS, for the functions' processes: the local table and
+     * engine, a sandbox-only token secret, and any credentials and region (moto accepts all).
+     */
+    private static Map<String, String> functionEnvironment(URI endpoint, String tableName) {
+        return Map.of(Config.TABLE_NAME, tableName,
+                Config.DYNAMODB_ENDPOINT, endpoint.toString(),
+                Config.TOKEN_SECRET, TOKEN_SECRET,
+                Config.REGION, LocalDynamoDb.REGION.id(),
+                "AWS_DEFAULT_REGION", LocalDynamoDb.REGION.id(),
+                "AWS_ACCESS_KEY_ID", "sandbox",
+                "AWS_SECRET_ACCESS_KEY", "sandbox");
+    }
+
+    private static Config functionConfig(URI endpoint, String tableName) {
+        return Config.from(functionEnvironment(endpoint, tableName));
     }
 
     public URI baseUri() {
@@ -118,7 +159,11 @@ public final class Sandbox implements AutoCloseable {
 
     /** Functions whose handler could not be created, with the reason; their routes answer 502. */
     public Map<String, String> unavailableFunctions() {
-        return unavailableFunctions;
+        return functions.unavailable();
+    }
+
+    public Options.FunctionRuntime runtime() {
+        return runtime;
     }
 
     @Override
@@ -127,7 +172,11 @@ public final class Sandbox implements AutoCloseable {
             try {
                 server.close();
             } finally {
-                engine.close();
+                try {
+                    functions.close();
+                } finally {
+                    engine.close();
+                }
             }
         }
     }

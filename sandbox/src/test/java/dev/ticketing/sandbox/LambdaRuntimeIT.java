@@ -21,7 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,7 +72,7 @@ class LambdaRuntimeIT {
                 "ticket", Map.of("title", "Seeded ticket", "requestor", Map.of("id", "r1", "name", "Pat Doe",
                         "email", "pat@example.com")),
                 "user", Map.of("id", "r1", "name", "Pat Doe", "email", "pat@example.com"))));
-        Consumer<String> log = line -> {
+        BiConsumer<String, String> log = (function, line) -> {
             synchronized (OUTPUT) {
                 OUTPUT.add(line);
             }

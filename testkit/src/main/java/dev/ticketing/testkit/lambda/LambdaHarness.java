@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 /**
  * Runs the template's functions the way Lambda runs them: each in its own {@link LambdaProcess} (the emulator and
@@ -21,11 +21,11 @@ public final class LambdaHarness implements AutoCloseable {
     private final List<TemplateFunction> functions;
     private final Map<String, String> localValues;
     private final Artifacts artifacts;
-    private final Consumer<String> log;
+    private final BiConsumer<String, String> log;
     private final List<LambdaProcess> started = new ArrayList<>();
 
     private LambdaHarness(LambdaRuntime runtime, List<TemplateFunction> functions, Map<String, String> localValues,
-                          Artifacts artifacts, Consumer<String> log) {
+                          Artifacts artifacts, BiConsumer<String, String> log) {
         this.runtime = runtime;
         this.functions = functions;
         this.localValues = localValues;
@@ -38,7 +38,7 @@ public final class LambdaHarness implements AutoCloseable {
      *                    secrets, region, credentials); see {@link LambdaEnvironment}
      */
     public static LambdaHarness forTemplate(Path template, Map<String, String> localValues, Artifacts artifacts,
-                                            Consumer<String> log) {
+                                            BiConsumer<String, String> log) {
         return new LambdaHarness(LambdaRuntime.locate(template), TemplateFunctions.load(template),
                 Map.copyOf(localValues), artifacts, log);
     }

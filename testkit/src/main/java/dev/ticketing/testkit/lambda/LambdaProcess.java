@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -57,11 +57,12 @@ public final class LambdaProcess implements AutoCloseable {
     /**
      * Starts an execution environment for {@code function} with its code in {@code taskRoot} (a directory holding
      * {@code lib/*.jar}, as {@code sam build} lays it out) and {@code environment} as the function's whole environment
-     * (see {@link LambdaEnvironment}). Every line the emulator, the runtime and the function print goes to {@code log}.
+     * (see {@link LambdaEnvironment}). Every line the emulator, the runtime and the function print goes to {@code log},
+     * with the function's name.
      */
     public static LambdaProcess start(LambdaRuntime runtime, TemplateFunction function, Path taskRoot,
                                       Map<String, String> environment, List<String> extraJvmOptions,
-                                      Consumer<String> log) {
+                                      BiConsumer<String, String> log) {
         int invokePort = freePort();
         int runtimeApiPort = freePort();
         List<String> command = new ArrayList<>();
@@ -164,7 +165,7 @@ public final class LambdaProcess implements AutoCloseable {
         }
     }
 
-    private void readOutput(Consumer<String> log) {
+    private void readOutput(BiConsumer<String, String> log) {
         try (BufferedReader reader = new BufferedReader(
                 new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
@@ -180,7 +181,7 @@ public final class LambdaProcess implements AutoCloseable {
                         reports.notifyAll();
                     }
                 }
-                log.accept(line);
+                log.accept(functionName, line);
             }
         } catch (IOException e) {
             // The process ended; close() or the caller's next invocation reports it.

@@ -21,15 +21,19 @@ public final class LambdaRuntime {
     static final String EMULATOR_MODULE = "github.com/aws/aws-lambda-runtime-interface-emulator/cmd/aws-lambda-rie";
     static final String EMULATOR_VERSION = "v0.0.0-20261030222936-bef5c4ba774d";
     static final String MAIN_CLASS = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
+    static final String NATIVE_CLIENT_PROPERTY =
+            "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
 
     private final Path projectRoot;
     private final Path emulator;
     private final List<Path> runtimeJars;
+    private final Path nativeClient;
 
-    private LambdaRuntime(Path projectRoot, Path emulator, List<Path> runtimeJars) {
+    private LambdaRuntime(Path projectRoot, Path emulator, List<Path> runtimeJars, Path nativeClient) {
         this.projectRoot = projectRoot;
         this.emulator = emulator;
         this.runtimeJars = runtimeJars;
+        this.nativeClient = nativeClient;
     }
 
     /**
@@ -60,7 +64,12 @@ public final class LambdaRuntime {
             throw new IllegalStateException("No Lambda runtime interface client in " + jars
                     + "; build the testkit module first (mvn -pl testkit package).");
         }
-        return new LambdaRuntime(root, emulator, List.copyOf(runtimeJars));
+        String arch = System.getProperty("os.arch").equals("aarch64") ? "aarch_64" : "x86_64";
+        Path nativeClient = jars.resolve("jni/libaws-lambda-jni.linux-" + arch + ".so");
+        if (!Files.isRegularFile(nativeClient)) {
+            throw new IllegalStateException("No " + nativeClient + "; build the testkit module first.");
+        }
+        return new LambdaRuntime(root, emulator, List.copyOf(runtimeJars), nativeClient);
     }
 
     public Path projectRoot() {
@@ -79,7 +88,8 @@ public final class LambdaRuntime {
     /**
      * The {@code java} command line of the managed runtime for a function of {@code memorySizeMb} (its bootstrap,
      * as published by AWS and read back from running functions): serial GC, C1 only, a heap of 85% of the memory
-     * setting, CRaC compatibility for SnapStart, the runtime client as main class and the handler string as argument.
+     * setting, CRaC compatibility for SnapStart, the runtime client's native library from a file, the runtime client
+     * as main class and the handler string as argument.
      * The JVM here is the machine's (17 or later) where Lambda runs Corretto 21, and there is no CDS archive of the
      * runtime's classes ({@code -Xshare:auto} falls back to the JDK's default archive).
      */
@@ -94,6 +104,7 @@ public final class LambdaRuntime {
         command.add("--add-opens=java.base/java.io=ALL-UNNAMED");
         command.add("-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac");
         command.add("-XX:+ErrorFileToStderr");
+        command.add("-D" + NATIVE_CLIENT_PROPERTY + "=" + nativeClient);
         command.add("-classpath");
         command.add(String.join(java.io.File.pathSeparator, runtimeJars.stream().map(Path::toString).toList()));
         command.add(MAIN_CLASS);

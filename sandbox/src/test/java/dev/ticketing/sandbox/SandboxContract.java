@@ -1,0 +1,213 @@
+package dev.ticketing.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ticketing.Dependencies;
+import dev.ticketing.config.Config;
+import dev.ticketing.json.Json;
+import dev.ticketing.service.CreatedInstance;
+import dev.ticketing.service.InstanceAdminService;
+import dev.ticketing.store.ApiKeySlot;
+import dev.ticketing.testkit.DynamoDbEngine;
+import dev.ticketing.testkit.TestTable;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The sandbox over real HTTP, with the real authorizer and functions, on the test engine's table: the same tests for
+ * each way of running the functions ({@link SandboxIT} in this JVM, {@link LambdaSandboxIT} under Lambda's runtime).
+ */
+@ExtendWith(DynamoDbEngine.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class SandboxContract {
+
+    private static final Duration AUTHORIZER_TTL = Duration.ofSeconds(1);
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T09:00:00Z"));
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    protected Sandbox sandbox;
+    protected TestTable table;
+
+    @BeforeAll
+    void startSandbox(TestTable testTable) {
+        table = testTable;
+        // Moving the clock is the only way the authorizer cache expires, so no test depends on wall time.
+        sandbox = Sandbox.start(Options.defaults()
+                .withPort(0)
+                .withDynamoDbEndpoint(testTable.endpoint())
+                .withTableName(testTable.tableName())
+                .withAuthorizerTtl(AUTHORIZER_TTL)
+                .withClock(clock)
+                .withRuntime(runtime()));
+    }
+
+    /** How this class's sandbox runs the functions. */
+    protected abstract Options.FunctionRuntime runtime();
+
+    @AfterAll
+    void stopSandbox() {
+        if (sandbox != null) {
+            sandbox.close();
+        }
+    }
+
+    @Test
+    void referenceExample1_creates201WithLocation_andTheTicketReadsBackByNumberAndById() throws Exception {
+        HttpResponse<String> created = post("/tickets?key=" + key(sandbox.primaryKey()) + "&timezone=0",
+                ReferenceExamples.read(ReferenceExamples.CREATE_TICKET_1));
+
+        assertThat(created.statusCode()).isEqualTo(201);
+        JsonNode ticket = Json.parse(created.body()).path("item");
+        assertThat(ticket.path("title").asText()).isEqualTo("My first ticket");
+        String location = created.headers().firstValue("Location").orElseThrow();
+        assertThat(location).isEqualTo("/tickets/" + ticket.path("ticketId").asLong());
+        assertThat(created.headers().firstValue(Gateway.REQUEST_ID_HEADER)).isPresent();
+
+        HttpResponse<String> byNumber = get(location + "?key=" + key(sandbox.primaryKey()) + "&timezone=0");
+        HttpResponse<String> byId = get("/tickets/" + ticket.path("id").asText() + "?key="
+                + key(sandbox.primaryKey()) + "&timezone=0");
+
+        assertThat(byNumber.statusCode()).isEqualTo(200);
+        assertThat(byId.statusCode()).isEqualTo(200);
+        assertThat(Json.parse(byNumber.body()).path("item")).isEqualTo(ticket);
+        assertThat(Json.parse(byId.body()).path("item")).isEqualTo(ticket);
+    }
+
+    @Test
+    void referenceExample2_withItsCommentsAndNoTimezone_creates201_andCustomFieldsRoundTrip() throws Exception {
+        String body = ReferenceExamples.read(ReferenceExamples.CREATE_TICKET_2);
+
+        HttpResponse<String> created = post("/tickets?key=" + key(sandbox.primaryKey()), body);
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode sent = Json.parse(body).path("ticket");
+        String location = created.headers().firstValue("Location").orElseThrow();
+        JsonNode read = Json.parse(get(location + "?key=" + key(sandbox.primaryKey())).body()).path("item");
+        assertThat(read.path("customFields")).isEqualTo(sent.path("customFields"));
+        assertThat(read.path("tags")).isEqualTo(sent.path("tags"));
+        assertThat(read.path("priority").asText()).isEqualTo("Urgent");
+    }
+
+    @Test
+    void secondaryKey_works() throws Exception {
+        HttpResponse<String> created = post("/tickets?key=" + key(sandbox.secondaryKey()),
+                ReferenceExamples.read(ReferenceExamples.CREATE_TICKET_1));
+
+        assertThat(created.statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void missingKey_is401WithTheProjectsJsonErrorBody() throws Exception {
+        HttpResponse<String> response = get("/tickets/1?timezone=0");
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("Content-Type")).contains("application/json");
+        JsonNode error = Json.parse(response.body()).path("error");
+        assertThat(error.path("code").asText()).isEqualTo("Unauthorized");
+        assertThat(error.path("message").asText()).contains("'key' query parameter");
+        assertThat(error.path("details").isArray()).isTrue();
+    }
+
+    @Test
+    void wrongKey_is401() throws Exception {
+        HttpResponse<String> response = get("/tickets/1?key=" + "not-a-key-of-any-instance-0123456789abcdef");
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(Json.parse(response.body()).path("error").path("code").asText()).isEqualTo("Unauthorized");
+    }
+
+    @Test
+    void unknownRoute_is404WithAJsonError() throws Exception {
+        HttpResponse<String> response = get("/no-such-thing?key=" + key(sandbox.primaryKey()));
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(Json.parse(response.body()).path("error").path("code").asText()).isEqualTo("NotFound");
+    }
+
+    @Test
+    void knownPathWithAnotherMethod_is405WithAllow() throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri("/tickets/1?key="
+                + key(sandbox.primaryKey()))).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(405);
+        assertThat(response.headers().firstValue("Allow")).contains("GET, PUT");
+    }
+
+    @Test
+    void rotatedKey_keepsWorkingUntilTheAuthorizerTtl_thenIsRefused_likeApiGatewaysCache() throws Exception {
+        InstanceAdminService admin = new InstanceAdminService(new Dependencies(Config.from(Map.of(
+                Config.TABLE_NAME, table.tableName(), Config.DYNAMODB_ENDPOINT, table.endpoint().toString())),
+                table.client()).instanceStore());
+        CreatedInstance instance = admin.create(instanceDefinition(), Optional.empty(), null);
+        String oldKey = instance.primaryKey();
+        assertThat(createTicket(oldKey)).isEqualTo(201);
+
+        String newKey = admin.rotateKey(instance.instanceId(), ApiKeySlot.primary);
+        int withinTtl = createTicket(oldKey);
+        clock.advance(AUTHORIZER_TTL);
+        int afterTtl = createTicket(oldKey);
+
+        assertThat(withinTtl).isEqualTo(201);
+        assertThat(afterTtl).isEqualTo(401);
+        assertThat(createTicket(newKey)).isEqualTo(201);
+    }
+
+    @Test
+    void banner_printsTheUrl_theInstance_bothKeys_andCurlCommandsForTheReferenceExamples() {
+        String banner = Banner.text(sandbox);
+
+        assertThat(banner).contains(sandbox.baseUri().toString(), sandbox.instanceId(), sandbox.primaryKey(),
+                sandbox.secondaryKey(), "curl -i -X POST '" + sandbox.baseUri() + "/tickets?key=",
+                ReferenceExamples.read(ReferenceExamples.CREATE_TICKET_1), "/tickets/1?key=");
+    }
+
+    private int createTicket(String apiKey) throws IOException, InterruptedException {
+        return post("/tickets?key=" + key(apiKey) + "&timezone=0",
+                ReferenceExamples.read(ReferenceExamples.CREATE_TICKET_1)).statusCode();
+    }
+
+    /** The demo definition as a new instance: its own id, and no tag categories whose ids the demo already uses. */
+    private static JsonNode instanceDefinition() {
+        ObjectNode definition = (ObjectNode) DemoInstance.definition();
+        definition.remove("id");
+        definition.remove("tagCategories");
+        return definition;
+    }
+
+    protected HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(uri(pathAndQuery)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    protected HttpResponse<String> post(String pathAndQuery, String body)
+            throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(uri(pathAndQuery))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String pathAndQuery) {
+        return URI.create(sandbox.baseUri() + pathAndQuery);
+    }
+
+    private static String key(String apiKey) {
+        return URLEncoder.encode(apiKey, StandardCharsets.UTF_8);
+    }
+}
