@@ -21,6 +21,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -157,6 +159,35 @@ class SandboxIT {
     }
 
     @Test
+    void twoInstancesWithOverlappingData_eachSeeOnlyTheirOwnTickets_overHttp() throws Exception {
+        InstanceAdminService admin = new InstanceAdminService(Dependencies.get().instanceStore());
+        String a = admin.create(instanceDefinition(), Optional.empty(), null).primaryKey();
+        String b = admin.create(instanceDefinition(), Optional.empty(), null).primaryKey();
+        String body = ReferenceExamples.read(ReferenceExamples.CREATE_TICKET_1);
+
+        // The same Idempotency-Key and body from both: each instance gets its own ticket number 1.
+        HttpResponse<String> fromA = postWithIdempotencyKey(a, body, "the-key-both-instances-send");
+        HttpResponse<String> fromB = postWithIdempotencyKey(b, body, "the-key-both-instances-send");
+        HttpResponse<String> repeatFromB = postWithIdempotencyKey(b, body, "the-key-both-instances-send");
+
+        assertThat(fromA.statusCode()).isEqualTo(201);
+        assertThat(fromB.statusCode()).isEqualTo(201);
+        assertThat(fromA.headers().firstValue("Location")).contains("/tickets/1");
+        assertThat(fromB.headers().firstValue("Location")).contains("/tickets/1");
+        String aId = Json.parse(fromA.body()).at("/item/id").asText();
+        String bId = Json.parse(fromB.body()).at("/item/id").asText();
+        assertThat(bId).isNotEqualTo(aId);
+        assertThat(repeatFromB.body()).isEqualTo(fromB.body());
+
+        assertThat(get("/tickets/" + aId + "?key=" + key(b)).statusCode()).isEqualTo(404);
+        assertThat(get("/tickets/" + aId + "/activities?key=" + key(b)).statusCode()).isEqualTo(404);
+        assertThat(Json.parse(get("/tickets/1?key=" + key(b)).body()).at("/item/id").asText()).isEqualTo(bId);
+        assertThat(Json.parse(get("/tickets/1?key=" + key(a)).body()).at("/item/id").asText()).isEqualTo(aId);
+        assertThat(listedIds(a)).containsExactly(aId);
+        assertThat(listedIds(b)).containsExactly(bId);
+    }
+
+    @Test
     void secondSandboxOnAnotherTable_isRefused_becauseTheFunctionsShareOneConfigurationPerJvm() {
         assertThatThrownBy(() -> Sandbox.start(Options.defaults().withPort(0)
                 .withDynamoDbEndpoint(table.endpoint()).withTableName(table.tableName() + "-other")))
@@ -194,6 +225,22 @@ class SandboxIT {
             throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(uri(pathAndQuery))
                         .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static List<String> listedIds(String apiKey) throws IOException, InterruptedException {
+        List<String> ids = new ArrayList<>();
+        Json.parse(get("/tickets?key=" + key(apiKey)).body()).path("items").forEach(t -> ids.add(t.path("id").asText()));
+        return ids;
+    }
+
+    private static HttpResponse<String> postWithIdempotencyKey(String apiKey, String body, String idempotencyKey)
+            throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(uri("/tickets?key=" + key(apiKey)))
+                        .header("Content-Type", "application/json")
+                        .header("Idempotency-Key", idempotencyKey)
                         .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
