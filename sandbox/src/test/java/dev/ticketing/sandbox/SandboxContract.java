@@ -21,6 +21,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -151,9 +153,7 @@ abstract class SandboxContract {
 
     @Test
     void rotatedKey_keepsWorkingUntilTheAuthorizerTtl_thenIsRefused_likeApiGatewaysCache() throws Exception {
-        InstanceAdminService admin = new InstanceAdminService(new Dependencies(Config.from(Map.of(
-                Config.TABLE_NAME, table.tableName(), Config.DYNAMODB_ENDPOINT, table.endpoint().toString())),
-                table.client()).instanceStore());
+        InstanceAdminService admin = admin();
         CreatedInstance instance = admin.create(instanceDefinition(), Optional.empty(), null);
         String oldKey = instance.primaryKey();
         assertThat(createTicket(oldKey)).isEqualTo(201);
@@ -166,6 +166,35 @@ abstract class SandboxContract {
         assertThat(withinTtl).isEqualTo(201);
         assertThat(afterTtl).isEqualTo(401);
         assertThat(createTicket(newKey)).isEqualTo(201);
+    }
+
+    @Test
+    void twoInstancesWithOverlappingData_eachSeeOnlyTheirOwnTickets_overHttp() throws Exception {
+        InstanceAdminService admin = admin();
+        String a = admin.create(instanceDefinition(), Optional.empty(), null).primaryKey();
+        String b = admin.create(instanceDefinition(), Optional.empty(), null).primaryKey();
+        String body = ReferenceExamples.read(ReferenceExamples.CREATE_TICKET_1);
+
+        // The same Idempotency-Key and body from both: each instance gets its own ticket number 1.
+        HttpResponse<String> fromA = postWithIdempotencyKey(a, body, "the-key-both-instances-send");
+        HttpResponse<String> fromB = postWithIdempotencyKey(b, body, "the-key-both-instances-send");
+        HttpResponse<String> repeatFromB = postWithIdempotencyKey(b, body, "the-key-both-instances-send");
+
+        assertThat(fromA.statusCode()).isEqualTo(201);
+        assertThat(fromB.statusCode()).isEqualTo(201);
+        assertThat(fromA.headers().firstValue("Location")).contains("/tickets/1");
+        assertThat(fromB.headers().firstValue("Location")).contains("/tickets/1");
+        String aId = Json.parse(fromA.body()).at("/item/id").asText();
+        String bId = Json.parse(fromB.body()).at("/item/id").asText();
+        assertThat(bId).isNotEqualTo(aId);
+        assertThat(repeatFromB.body()).isEqualTo(fromB.body());
+
+        assertThat(get("/tickets/" + aId + "?key=" + key(b)).statusCode()).isEqualTo(404);
+        assertThat(get("/tickets/" + aId + "/activities?key=" + key(b)).statusCode()).isEqualTo(404);
+        assertThat(Json.parse(get("/tickets/1?key=" + key(b)).body()).at("/item/id").asText()).isEqualTo(bId);
+        assertThat(Json.parse(get("/tickets/1?key=" + key(a)).body()).at("/item/id").asText()).isEqualTo(aId);
+        assertThat(listedIds(a)).containsExactly(aId);
+        assertThat(listedIds(b)).containsExactly(bId);
     }
 
     @Test
@@ -198,6 +227,29 @@ abstract class SandboxContract {
             throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(uri(pathAndQuery))
                         .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The instance administration of the sandbox's table, as the admin tool has it. */
+    private InstanceAdminService admin() {
+        return new InstanceAdminService(new Dependencies(Config.from(Map.of(Config.TABLE_NAME, table.tableName(),
+                Config.DYNAMODB_ENDPOINT, table.endpoint().toString())), table.client()).instanceStore());
+    }
+
+    private List<String> listedIds(String apiKey) throws IOException, InterruptedException {
+        List<String> ids = new ArrayList<>();
+        Json.parse(get("/tickets?key=" + key(apiKey)).body()).path("items")
+                .forEach(ticket -> ids.add(ticket.path("id").asText()));
+        return ids;
+    }
+
+    private HttpResponse<String> postWithIdempotencyKey(String apiKey, String body, String idempotencyKey)
+            throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(uri("/tickets?key=" + key(apiKey)))
+                        .header("Content-Type", "application/json")
+                        .header("Idempotency-Key", idempotencyKey)
                         .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -34,6 +34,28 @@ class TicketSelectTest {
     }
 
     @Test
+    void render_ofATicketWithEveryPersonSet_givesEachAliasItsOwnValue() {
+        Instant updated = CREATED.plusSeconds(90);
+        Ticket everyone = new Ticket("i", "uuid-2", 8, "Printer", "jammed", Status.Open, Priority.Low,
+                new User("r", "Rita Requestor", "rita@requestor.example"),
+                new User("a", "Alan Assignee", "alan@assignee.example"), null, Json.object(), List.of(),
+                null, null, null, null, null, CREATED, new User("c", "Cora Creator", "cora@creator.example"),
+                updated, new User("u", "Uma Updater", "uma@updater.example"), updated, false, false, 2);
+        TicketSelect select = TicketSelect.parse(Optional.of(
+                "requestorName,requestorEmail,assigneeName,assigneeEmail,createdDateTime,createdBy,lastUpdatedBy"));
+
+        ObjectNode json = select.render(everyone, ZoneOffset.UTC);
+
+        assertThat(json.get("requestorName").asText()).isEqualTo("Rita Requestor");
+        assertThat(json.get("requestorEmail").asText()).isEqualTo("rita@requestor.example");
+        assertThat(json.get("assigneeName").asText()).isEqualTo("Alan Assignee");
+        assertThat(json.get("assigneeEmail").asText()).isEqualTo("alan@assignee.example");
+        assertThat(json.get("createdDateTime").asText()).isEqualTo("2026-03-01T20:30:00Z");
+        assertThat(json.at("/createdBy/name").asText()).isEqualTo("Cora Creator");
+        assertThat(json.at("/lastUpdatedBy/email").asText()).isEqualTo("uma@updater.example");
+    }
+
+    @Test
     void parse_withoutSelect_returnsEveryTicketField() {
         ObjectNode json = TicketSelect.parse(Optional.empty()).render(TICKET, ZoneOffset.UTC);
 

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ticketing.Dependencies;
 import dev.ticketing.config.Config;
 import dev.ticketing.json.Json;
+import dev.ticketing.model.Instance;
 import dev.ticketing.service.CreatedInstance;
 import dev.ticketing.service.InstanceAdminService;
 import dev.ticketing.testkit.TestTable;
@@ -76,6 +77,15 @@ public final class Fixtures {
     /** Creates a copy of the demo instance with a fresh id and generated keys. */
     public static CreatedInstance createDemoInstance(Dependencies dependencies) {
         return createDemoInstance(dependencies, UUID.randomUUID().toString(), null);
+    }
+
+    /** Turns the instance's {@code enabled} setting off, as the admin tool does. */
+    public static void disableInstance(Dependencies dependencies, String instanceId) {
+        dependencies.instanceStore().updateDefinition(instanceId, instance -> {
+            ObjectNode tree = Json.MAPPER.valueToTree(instance);
+            tree.put("enabled", false);
+            return Json.MAPPER.convertValue(tree, Instance.class);
+        });
     }
 
     /** A request body of the API reference, as printed there (see src/test/resources/reference). */

@@ -7,9 +7,11 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ticketing.Dependencies;
 import dev.ticketing.json.Json;
+import dev.ticketing.model.Ticket;
 import dev.ticketing.testing.Fixtures;
 import dev.ticketing.testkit.DynamoDbEngine;
 import dev.ticketing.testkit.TestTable;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -18,10 +20,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class AddCommentHandlerIT {
 
     private static AddCommentHandler handler;
+    private static Dependencies deps;
 
     @BeforeAll
     static void setUp(TestTable table) {
-        Dependencies deps = Fixtures.dependencies(table);
+        deps = Fixtures.dependencies(table);
         Fixtures.createDemoInstance(deps, Fixtures.DEMO_INSTANCE_ID, Fixtures.DEMO_PRIMARY_KEY);
         deps.ticketService().create(Fixtures.DEMO_INSTANCE_ID,
                 Fixtures.referenceExampleJson("create-ticket-example-1.json"));
@@ -58,4 +61,21 @@ class AddCommentHandlerIT {
         assertThat(response.getStatusCode()).isEqualTo(400);
         assertThat(Json.parse(response.getBody()).at("/error/details/0/field").asText()).isEqualTo("comment");
     }
+    @Test
+    void disabledInstance_answers403_andAddsNoComment() throws Exception {
+        String disabled = Fixtures.createDemoInstance(deps).instanceId();
+        Ticket ticket = deps.ticketService().create(disabled,
+                Fixtures.referenceExampleJson("create-ticket-example-1.json"));
+        Fixtures.disableInstance(deps, disabled);
+        APIGatewayProxyRequestEvent event = Fixtures.proxyEvent("add-comment.json");
+        event.getRequestContext().setAuthorizer(Map.of("instanceId", disabled));
+
+        APIGatewayProxyResponseEvent response = handler.handle(event, null);
+
+        assertThat(response.getStatusCode()).isEqualTo(403);
+        assertThat(Json.parse(response.getBody()).at("/error/code").asText()).isEqualTo("Forbidden");
+        assertThat(deps.ticketStore().activities(disabled, ticket.ticketId(), 100, null).items()).hasSize(1);
+        assertThat(deps.ticketStore().findByNumber(disabled, ticket.ticketId())).contains(ticket);
+    }
+
 }

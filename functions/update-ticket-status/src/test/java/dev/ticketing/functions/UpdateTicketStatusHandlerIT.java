@@ -7,9 +7,14 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ticketing.Dependencies;
 import dev.ticketing.json.Json;
+import dev.ticketing.model.Activity;
+import dev.ticketing.model.ActivityType;
+import dev.ticketing.model.Ticket;
 import dev.ticketing.testing.Fixtures;
 import dev.ticketing.testkit.DynamoDbEngine;
 import dev.ticketing.testkit.TestTable;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -18,10 +23,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class UpdateTicketStatusHandlerIT {
 
     private static UpdateTicketStatusHandler handler;
+    private static Dependencies deps;
 
     @BeforeAll
     static void setUp(TestTable table) {
-        Dependencies deps = Fixtures.dependencies(table);
+        deps = Fixtures.dependencies(table);
         Fixtures.createDemoInstance(deps, Fixtures.DEMO_INSTANCE_ID, Fixtures.DEMO_PRIMARY_KEY);
         deps.ticketService().create(Fixtures.DEMO_INSTANCE_ID,
                 Fixtures.referenceExampleJson("create-ticket-example-1.json"));
@@ -59,6 +65,43 @@ class UpdateTicketStatusHandlerIT {
         assertThat(response.getStatusCode()).isEqualTo(400);
         assertThat(Json.parse(response.getBody()).at("/error/message").asText())
                 .contains("status: must be one of Open, Reopened, Started, Resolved, Closed");
+    }
+
+    @Test
+    void statusChange_recordsAStatusChangeActivity_withItsUserAndMove() throws Exception {
+        String instance = Fixtures.createDemoInstance(deps).instanceId();
+        Ticket ticket = deps.ticketService().create(instance,
+                Fixtures.referenceExampleJson("create-ticket-example-1.json"));
+        APIGatewayProxyRequestEvent event = Fixtures.proxyEvent("update-ticket-status.json");
+        event.getRequestContext().setAuthorizer(Map.of("instanceId", instance));
+
+        APIGatewayProxyResponseEvent response = handler.handle(event, null);
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        List<Activity> history = deps.ticketLifecycleService().activities(instance, ticket.id(), 100, null).items();
+        assertThat(history).extracting(Activity::type)
+                .containsExactly(ActivityType.created, ActivityType.statusChange);
+        Activity change = history.get(1);
+        assertThat(change.user().id()).isEqualTo("23424-xxxx-xxxx-xxxx-xxxxxxxxxxx");
+        assertThat(change.details().get("from").asText()).isEqualTo("Open");
+        assertThat(change.details().get("to").asText()).isEqualTo("Resolved");
+        assertThat(change.details().get("comment").asText()).isEqualTo("Great job!");
+    }
+
+    @Test
+    void disabledInstance_answers403_andLeavesItsTicketUnchanged() throws Exception {
+        String disabled = Fixtures.createDemoInstance(deps).instanceId();
+        Ticket ticket = deps.ticketService().create(disabled,
+                Fixtures.referenceExampleJson("create-ticket-example-1.json"));
+        Fixtures.disableInstance(deps, disabled);
+        APIGatewayProxyRequestEvent event = Fixtures.proxyEvent("update-ticket-status.json");
+        event.getRequestContext().setAuthorizer(Map.of("instanceId", disabled));
+
+        APIGatewayProxyResponseEvent response = handler.handle(event, null);
+
+        assertThat(response.getStatusCode()).isEqualTo(403);
+        assertThat(Json.parse(response.getBody()).at("/error/code").asText()).isEqualTo("Forbidden");
+        assertThat(deps.ticketStore().findByNumber(disabled, ticket.ticketId())).contains(ticket);
     }
 
     private static APIGatewayProxyRequestEvent byPut(String body) {
