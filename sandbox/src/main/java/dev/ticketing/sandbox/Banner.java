@@ -23,6 +23,9 @@ final class Banner {
                 .append(sandbox.startedMoto() ? " (moto, started by the sandbox, in memory)" : " (DYNAMODB_ENDPOINT)")
                 .append(", table ").append(sandbox.tableName())
                 .append(sandbox.tableCreated() ? " (created from template.yaml)" : " (already there)").append('\n');
+        out.append("  Functions      ").append(sandbox.runtime() == Options.FunctionRuntime.LAMBDA
+                ? "each under Lambda's runtime client, started on its first request (SANDBOX_RUNTIME=lambda)"
+                : "in this JVM (SANDBOX_RUNTIME=in-process)").append('\n');
         out.append("  Instance id    ").append(sandbox.instanceId()).append('\n');
         out.append("  Primary key    ").append(sandbox.primaryKey()).append('\n');
         out.append("  Secondary key  ").append(sandbox.secondaryKey()).append("\n\n");
