@@ -23,4 +23,12 @@ class FunctionLogTest {
                 "01 Dec 2026 13:02:26,233 [INFO] (rapid) INIT START(type: on-demand, phase: init)")).isNull();
         assertThat(FunctionLog.format("GetTicketFunction", "   ")).isNull();
     }
+
+    @Test
+    void theEmulatorsReport_losesItsInitDuration_whichItMeasuresFromTheFirstRequestNotTheRuntimesStart() {
+        assertThat(FunctionLog.format("GetTicketFunction", "REPORT RequestId: abc\tInit Duration: 0.03 ms\t"
+                + "Duration: 815.96 ms\tBilled Duration: 816 ms\tMemory Size: 1024 MB\tMax Memory Used: 1024 MB\t"))
+                .isEqualTo("[GetTicketFunction] REPORT RequestId: abc\tDuration: 815.96 ms\tBilled Duration: 816 ms"
+                        + "\tMemory Size: 1024 MB\tMax Memory Used: 1024 MB\t");
+    }
 }
