@@ -1,10 +1,13 @@
 package dev.ticketing;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.ticketing.error.ValidationException;
 import dev.ticketing.http.ApiResponses;
 import dev.ticketing.http.TicketJson;
 import dev.ticketing.json.Json;
+import dev.ticketing.lambda.ApiGatewayHandler;
+import dev.ticketing.lambda.LambdaEvents;
 import dev.ticketing.log.Log;
 import dev.ticketing.model.Instance;
 import dev.ticketing.model.Status;
@@ -13,6 +16,11 @@ import dev.ticketing.service.NewTicket;
 import dev.ticketing.service.TicketListParameters;
 import dev.ticketing.service.TicketRequests;
 import dev.ticketing.store.dynamodb.SchemaPriming;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -41,6 +49,17 @@ public final class Priming implements Resource {
                         "requestor": {"id": "p1", "name": "Pat Doe", "email": "pat@example.com"},
                         "customFields": {"f1": "A-1"}},
              "user": {"id": "p1", "name": "Pat Doe", "email": "pat@example.com"}}
+            """;
+
+    private static final String PROXY_EVENT = """
+            {"resource": "/tickets/{ticketId}", "path": "/tickets/1", "httpMethod": "GET",
+             "headers": {"Accept": "application/json"}, "multiValueHeaders": {"Accept": ["application/json"]},
+             "queryStringParameters": {"timezone": "0"}, "multiValueQueryStringParameters": {"timezone": ["0"]},
+             "pathParameters": {"ticketId": "1"}, "stageVariables": null,
+             "requestContext": {"accountId": "000000000000", "stage": "v1", "requestId": "priming",
+                                "identity": {"sourceIp": "127.0.0.1"}, "resourcePath": "/tickets/{ticketId}",
+                                "httpMethod": "GET", "apiId": "priming", "authorizer": {"instanceId": "p"}},
+             "body": null, "isBase64Encoded": false}
             """;
 
     private final Dependencies dependencies;
@@ -78,6 +97,7 @@ public final class Priming implements Resource {
     }
 
     private Primed prime() throws JsonProcessingException {
+        primeEventCodec();
         Instance instance = Json.MAPPER.treeToValue(Json.parse(DEFINITION), Instance.class);
         NewTicket request = TicketRequests.parseCreate(Json.parse(CREATE_BODY), instance, List.of());
         int validationErrors = 0;
@@ -96,6 +116,18 @@ public final class Priming implements Resource {
                 .list(TicketListParameters.parse(INSTANCE_ID, name -> Optional.empty(), Optional.empty()))
                 .items().isEmpty());
         return new Primed(body, validationErrors, instanceFound || ticketFound || listed);
+    }
+
+    /** The proxy event read and the proxy response written, as every invocation does through {@link ApiGatewayHandler}. */
+    private static void primeEventCodec() {
+        try {
+            APIGatewayProxyRequestEvent event = LambdaEvents.readProxyRequest(new ByteArrayInputStream(
+                    PROXY_EVENT.getBytes(StandardCharsets.UTF_8)));
+            LambdaEvents.write(ApiResponses.json(200, ApiResponses.item(Json.object().put("path", event.getPath()))),
+                    OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
