@@ -67,7 +67,7 @@ MODULE_GetInstanceFunction = get-instance
 MODULE_ListTagsFunction = list-tags
 FUNCTION_MODULES = $(foreach id,$(filter MODULE_%,$(.VARIABLES)),functions/$($(id)))
 FUNCTION_JARS_STAMP = target/function-jars.stamp
-FUNCTION_SOURCES = $(shell find pom.xml shared/pom.xml shared/src/main functions/*/pom.xml functions/*/src/main -type f)
+FUNCTION_SOURCES = $(shell find pom.xml shared/pom.xml shared/src/main functions/pom.xml functions/*/pom.xml functions/*/src/main -type f)
 
 # Rebuilt only when a source changed, so the first function's target builds all jars and the others reuse them.
 $(FUNCTION_JARS_STAMP): $(FUNCTION_SOURCES)
