@@ -2,7 +2,8 @@
 # Variables such as PORT, DYNAMODB_PORT and SANDBOX_API_KEY reach the sandbox from the environment or the
 # command line: `make sandbox PORT=8080`.
 
-MVN ?= mvn
+# The Maven wrapper pins the Maven version (.mvn/wrapper); it downloads that Maven once, into ~/.m2/wrapper.
+MVN ?= ./mvnw
 PYTHON ?= python3
 VENV = .venv
 VENV_STAMP = $(VENV)/.requirements-installed
