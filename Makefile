@@ -116,8 +116,8 @@ distclean: clean
 
 # Cold-start and warm-path benchmark under the Lambda runtime harness (docs/benchmarks-cold-start.md): every variant in
 # fresh execution environments (emulator + Lambda's runtime client), interleaved; writes
-# bench/cold-start/target/cold-start-results.md. About 5 to 10 minutes on 2 vCPUs; BENCH_RUNS=3 BENCH_WARM=1000 for
-# a quick look (BENCH_WARM=0 skips the warm series).
+# bench/cold-start/target/cold-start-results.md. About 4 to 5 minutes on 2 shared vCPUs; BENCH_RUNS=3 BENCH_WARM=1000
+# for a quick look (BENCH_WARM=0 skips the warm series).
 BENCH_RUNS ?= 10
 BENCH_WARM ?= 5000
 bench-cold-start: venv rie
