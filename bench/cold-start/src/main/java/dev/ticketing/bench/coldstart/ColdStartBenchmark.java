@@ -121,7 +121,7 @@ public final class ColdStartBenchmark {
             report.line("");
             report.coldTable(variants, runs, jarBytes, classes);
             report.line("");
-            report.targetTable(TARGETS, runs, Report.labels(variants));
+            report.targetTable(TARGETS, runs);
             report.line("");
             warm(report, engine, local, invocations);
         }
@@ -138,33 +138,33 @@ public final class ColdStartBenchmark {
         Path getJar = functionJar(getTicket);
         String tutorial = "dev.ticketing.bench.coldstart.naive.";
         return List.of(
-                new Variant("floor-stream", "(a) floor, `RequestStreamHandler`", null, getTicket,
+                new Variant("floor-stream", "(a) floor, `RequestStreamHandler`", getTicket,
                         "dev.ticketing.bench.coldstart.floor.FloorStreamHandler::handleRequest",
                         List.of(own("floor-stream")), "get-ticket.json", 200),
-                new Variant("floor-pojo", "(a') floor, `RequestHandler<APIGatewayProxyRequestEvent, ...>`", null,
+                new Variant("floor-pojo", "(a') floor, `RequestHandler<APIGatewayProxyRequestEvent, ...>`",
                         getTicket, "dev.ticketing.bench.coldstart.floor.FloorHandler::handleRequest",
                         List.of(own("floor")), "get-ticket.json", 200),
-                new Variant("raw", "(b) raw GetItem, `RequestHandler<APIGatewayProxyRequestEvent, ...>`", null,
+                new Variant("raw", "(b) raw GetItem, `RequestHandler<APIGatewayProxyRequestEvent, ...>`",
                         getTicket, "dev.ticketing.bench.coldstart.raw.RawGetItemHandler::handleRequest",
                         List.of(own("raw")), "get-ticket.json", 200),
-                new Variant("get", "(c) get-ticket (ours)", "get-ticket", getTicket,
+                new Variant("get", "(c) get-ticket (ours)", getTicket,
                         functions.get(getTicket).handler(), List.of(getJar), "get-ticket.json", 200),
-                new Variant("list", "(c) list-tickets (ours)", "list-tickets", listTickets,
+                new Variant("list", "(c) list-tickets (ours)", listTickets,
                         functions.get(listTickets).handler(), List.of(functionJar(listTickets)), "list-tickets.json",
                         200),
-                new Variant("create", "(c) create-ticket (ours)", "create-ticket", createTicket,
+                new Variant("create", "(c) create-ticket (ours)", createTicket,
                         functions.get(createTicket).handler(), List.of(functionJar(createTicket)),
                         "create-ticket.json", 201),
-                new Variant("get-tutorial", "(d) get-ticket, tutorial style", "get-ticket", getTicket,
+                new Variant("get-tutorial", "(d) get-ticket, tutorial style", getTicket,
                         tutorial + "NaiveGetTicketHandler::handleRequest", List.of(own("naive")), "get-ticket.json",
                         200),
-                new Variant("list-tutorial", "(d) list-tickets, tutorial style", "list-tickets", listTickets,
+                new Variant("list-tutorial", "(d) list-tickets, tutorial style", listTickets,
                         tutorial + "NaiveListTicketsHandler::handleRequest", List.of(own("naive")),
                         "list-tickets.json", 200),
-                new Variant("create-tutorial", "(d) create-ticket, tutorial style", "create-ticket", createTicket,
+                new Variant("create-tutorial", "(d) create-ticket, tutorial style", createTicket,
                         tutorial + "NaiveCreateTicketHandler::handleRequest", List.of(own("naive")),
                         "create-ticket.json", 201),
-                new Variant("get-primed", "(e) get-ticket (ours), SnapStart hooks run inside init", "get-ticket",
+                new Variant("get-primed", "(e) get-ticket (ours), SnapStart hooks run inside init",
                         getTicket, "dev.ticketing.bench.coldstart.primed.PrimedHandler::handleRequest",
                         List.of(getJar, own("primed")), "get-ticket.json", 200,
                         Map.of("BENCH_PRIMED_HANDLER", className(functions.get(getTicket).handler()))));
@@ -220,7 +220,7 @@ public final class ColdStartBenchmark {
 
     private WarmRun warmRun(String logicalId, Path event, Map<String, String> values, int invocations) {
         TemplateFunction function = functions.get(logicalId);
-        Path taskRoot = stage(new Variant("warm-" + logicalId, logicalId, null, logicalId, function.handler(),
+        Path taskRoot = stage(new Variant("warm-" + logicalId, logicalId, logicalId, function.handler(),
                 List.of(functionJar(logicalId)), null, 200));
         List<String> command = new ArrayList<>(runtime.javaCommand(function.memorySizeMb(), function.handler()));
         int classPath = command.indexOf("-classpath");

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,7 +50,7 @@ final class Report {
         }
     }
 
-    void targetTable(List<Target> targets, Map<String, List<ColdRun>> runs, Map<String, String> labels) {
+    void targetTable(List<Target> targets, Map<String, List<ColdRun>> runs) {
         line("| ratio | target | init + first, ratio of medians | init + first, median of per-round ratios"
                 + " | launch to answer, ratio of medians | met |");
         line("|---|---|---|---|---|---|");
@@ -66,8 +65,8 @@ final class Report {
             String wall = t.firstOnly() ? "-" : String.format(Locale.ROOT, "%.2f",
                     median(values(a, ColdRun::wallMs)) / median(values(b, ColdRun::wallMs)));
             line(String.format(Locale.ROOT, "| %s%s / %s | <= %.1f | **%.2f** | %.2f | %s | %s |",
-                    labels.get(t.numerator()), t.firstOnly() ? " (first invocation only, restore not measured)" : "",
-                    labels.get(t.denominator()), t.limit(), ofMedians, median(paired), wall,
+                    t.numerator(), t.firstOnly() ? " (first invocation only, restore not measured)" : "",
+                    t.denominator(), t.limit(), ofMedians, median(paired), wall,
                     ofMedians <= t.limit() ? "yes" : "no"));
         }
     }
@@ -117,9 +116,4 @@ final class Report {
         return sorted[(int) Math.ceil(p / 100.0 * sorted.length) - 1];
     }
 
-    static Map<String, String> labels(List<Variant> variants) {
-        Map<String, String> labels = new LinkedHashMap<>();
-        variants.forEach(v -> labels.put(v.id(), v.id()));
-        return labels;
-    }
 }

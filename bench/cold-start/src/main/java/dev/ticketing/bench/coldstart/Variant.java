@@ -9,7 +9,6 @@ import java.util.Map;
  *
  * @param id             short name, also the task root's directory name
  * @param label          what the report calls it
- * @param route          the API route it answers ("get-ticket", "list-tickets", "create-ticket"), for ratios
  * @param templateId     the template function whose memory, timeout and environment it runs with
  * @param handler        the handler string the runtime is given
  * @param jars           the task root's lib/ contents: the deployment jar(s), nothing of the runtime's
@@ -17,11 +16,11 @@ import java.util.Map;
  * @param expectedStatus the status of a correct first answer
  * @param environment    variables added to the template function's environment
  */
-record Variant(String id, String label, String route, String templateId, String handler, List<Path> jars,
+record Variant(String id, String label, String templateId, String handler, List<Path> jars,
                String event, int expectedStatus, Map<String, String> environment) {
 
-    Variant(String id, String label, String route, String templateId, String handler, List<Path> jars,
-            String event, int expectedStatus) {
-        this(id, label, route, templateId, handler, jars, event, expectedStatus, Map.of());
+    Variant(String id, String label, String templateId, String handler, List<Path> jars, String event,
+            int expectedStatus) {
+        this(id, label, templateId, handler, jars, event, expectedStatus, Map.of());
     }
 }
