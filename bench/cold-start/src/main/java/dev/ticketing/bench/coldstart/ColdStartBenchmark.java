@@ -67,6 +67,9 @@ public final class ColdStartBenchmark {
     public static void main(String[] args) throws IOException {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         int invocations = args.length > 1 ? Integer.parseInt(args[1]) : 5_000;
+        if (rounds < 1) {
+            throw new IllegalArgumentException("At least one timed round is needed; the warm-up round is discarded");
+        }
         Path template = Fixtures.projectFile("template.yaml").toAbsolutePath();
         Path target = template.getParent().resolve("bench/cold-start/target");
         ColdStartBenchmark benchmark = new ColdStartBenchmark(LambdaRuntime.locate(template),
