@@ -1,24 +1,17 @@
 package dev.ticketing.bench.coldstart;
 
 /**
- * One fresh JVM's measurements.
+ * One fresh execution environment's first invocation, in milliseconds.
  *
- * @param initNanos      handler class loading, static initialisation and construction
- * @param firstNanos     the first invocation, including its DynamoDB calls
- * @param classesBefore  classes the JVM and the harness had loaded before the handler
- * @param classesAfter   classes loaded in all by the end of the first invocation
- * @param jvmMillis      JVM start to the handler's construction (the same work for every variant)
- * @param wallMillis     process start to exit, as the parent saw it
- * @param status         the first response's status code
+ * @param initMs  the emulator's {@code INIT REPORT}: the runtime client's start, the handler's class loading,
+ *                static initialisation and construction
+ * @param firstMs the emulator's {@code INVOKE RTDONE} of the first invocation: event handling, the handler's
+ *                work and its DynamoDB calls, the answer written back
+ * @param wallMs  from launching the emulator process to holding the answer: JVM start included
  */
-record ColdRun(long initNanos, long firstNanos, long classesBefore, long classesAfter, long jvmMillis,
-               long wallMillis, int status) {
+record ColdRun(double initMs, double firstMs, double wallMs) {
 
-    long totalNanos() {
-        return initNanos + firstNanos;
-    }
-
-    long handlerClasses() {
-        return classesAfter - classesBefore;
+    double totalMs() {
+        return initMs + firstMs;
     }
 }

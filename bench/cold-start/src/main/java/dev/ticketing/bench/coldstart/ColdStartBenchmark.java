@@ -1,161 +1,352 @@
 package dev.ticketing.bench.coldstart;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ticketing.config.Config;
 import dev.ticketing.testing.Fixtures;
 import dev.ticketing.testkit.LocalDynamoDb;
+import dev.ticketing.testkit.lambda.FunctionArtifacts;
+import dev.ticketing.testkit.lambda.Invocation;
+import dev.ticketing.testkit.lambda.LambdaEnvironment;
+import dev.ticketing.testkit.lambda.LambdaProcess;
+import dev.ticketing.testkit.lambda.LambdaRuntime;
+import dev.ticketing.testkit.lambda.TemplateFunction;
+import dev.ticketing.testkit.lambda.TemplateFunctions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Stream;
+import java.util.Random;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * Issue 7's measurements in one run: N fresh JVMs for each of the floor, the raw GetItem, our get-ticket and the
- * tutorial-style get-ticket, interleaved so machine noise hits all alike; then warm invocations of get-ticket and
- * list-tickets. Prints markdown and writes it to bench/cold-start/target/cold-start-results.md.
- * Usage: {@code ColdStartBenchmark [N] [warm invocations] [id=handler class=jar ...]}; extra variants are for
- * before/after experiments.
+ * Issue 10's cold-start measurements, under the Lambda runtime harness: every variant's first invocation in a fresh
+ * execution environment (the Runtime Interface Emulator running Lambda's runtime client with the variant's jars as
+ * task root, the template's memory and environment, the managed runtime's JVM flags), N rounds in a shuffled order
+ * per round after one discarded warm-up round; then warm invocations of get-ticket and list-tickets. Prints markdown
+ * and writes it to bench/cold-start/target/cold-start-results.md.
+ * Usage: {@code ColdStartBenchmark [rounds, default 10] [warm invocations, default 5000]}.
  */
 public final class ColdStartBenchmark {
 
     private static final String VERSION = "1.0.0-SNAPSHOT";
+    private static final String OWN = "ticketing-bench-cold-start-" + VERSION + "-";
+    private static final String TOKEN_SECRET = "bench-cold-start-token-secret-0123456789";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ColdStartBenchmark() {
+    /** Issue 10's targets: ours at most 0.5x the tutorial-style build and 0.6x the raw GetItem, per route. */
+    private static final List<Report.Target> TARGETS = List.of(
+            new Report.Target("get", "get-tutorial", 0.5), new Report.Target("get", "raw", 0.6),
+            new Report.Target("list", "list-tutorial", 0.5), new Report.Target("list", "raw", 0.6),
+            new Report.Target("create", "create-tutorial", 0.5), new Report.Target("create", "raw", 0.6),
+            new Report.Target("get-primed", "get-tutorial", 0.5, true),
+            new Report.Target("get-primed", "raw", 0.6, true));
+
+    private final LambdaRuntime runtime;
+    private final Map<String, TemplateFunction> functions;
+    private final Path target;
+    private final Map<String, Path> taskRoots = new LinkedHashMap<>();
+
+    private ColdStartBenchmark(LambdaRuntime runtime, Map<String, TemplateFunction> functions, Path target) {
+        this.runtime = runtime;
+        this.functions = functions;
+        this.target = target;
     }
 
-    public static void main(String[] args) {
-        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 10;
-        int invocations = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
-        Path target = Fixtures.projectFile("bench/cold-start/target").toAbsolutePath();
-        Path root = target.getParent().getParent().getParent();
-        List<Variant> variants = variants(target, root, List.of(args).subList(Math.min(2, args.length), args.length));
-        Report report = new Report();
-        try (LocalDynamoDb engine = LocalDynamoDb.start()) {
-            Seed.load(engine);
-            Path getEvent = Seed.getTicketEvent(target);
-            Path listEvent = Seed.listTicketsEvent(target);
-            cold(report, variants, runs, own(target, "harness"), getEvent, engine);
-            try (ReplayProxy proxy = new ReplayProxy(engine.endpoint())) {
-                Children children = new Children(Map.of(
-                        "TABLE_NAME", Seed.TABLE,
-                        "DYNAMODB_ENDPOINT", proxy.endpoint().toString(),
-                        "AWS_REGION", "us-east-1",
-                        "CONTINUATION_TOKEN_SECRET", "bench-secret"));
-                warm(report, children, own(target, "warm"), variants.get(2), function(root, "list-tickets"),
-                        getEvent, listEvent, invocations);
-            }
+    public static void main(String[] args) throws IOException {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        int invocations = args.length > 1 ? Integer.parseInt(args[1]) : 5_000;
+        if (rounds < 1) {
+            throw new IllegalArgumentException("At least one timed round is needed; the warm-up round is discarded");
         }
+        Path template = Fixtures.projectFile("template.yaml").toAbsolutePath();
+        Path target = template.getParent().resolve("bench/cold-start/target");
+        ColdStartBenchmark benchmark = new ColdStartBenchmark(LambdaRuntime.locate(template),
+                TemplateFunctions.load(template).stream()
+                        .collect(Collectors.toMap(TemplateFunction::logicalId, Function.identity())), target);
+        Report report = benchmark.run(rounds, invocations);
         System.out.println(report.text());
         report.write(target.resolve("cold-start-results.md"));
     }
 
-    private static List<Variant> variants(Path target, Path root, List<String> extras) {
-        Path ours = function(root, "get-ticket").orElseThrow(() -> missing("get-ticket"));
-        List<Variant> variants = new ArrayList<>(List.of(
-                new Variant("floor", "(a) floor: constant answer", "dev.ticketing.bench.coldstart.floor.FloorHandler",
-                        own(target, "floor")),
-                new Variant("raw", "(b) one raw GetItem, our client settings",
-                        "dev.ticketing.bench.coldstart.raw.RawGetItemHandler", own(target, "raw")),
-                new Variant("ours", "(c) get-ticket (ours)", "dev.ticketing.functions.GetTicketHandler", ours),
-                new Variant("naive", "(d) get-ticket, tutorial style",
-                        "dev.ticketing.bench.coldstart.naive.NaiveGetTicketHandler", own(target, "naive")),
-                // SnapStart cannot run here; this shows what priming leaves for the first invocation after a restore.
-                new Variant("primed", "(c') get-ticket, priming run in init (SnapStart stand-in)",
-                        "dev.ticketing.functions.GetTicketHandler", ours, true),
-                new Variant("metrics", "(a+) floor + one metric through powertools-metrics 2.5.0",
-                        "dev.ticketing.bench.coldstart.metrics.MetricsFloorHandler", own(target, "metrics"))));
-        for (String extra : extras) {
-            String[] parts = extra.split("=", 3);
-            variants.add(new Variant(parts[0], parts[0], parts[1], Path.of(parts[2]).toAbsolutePath()));
+    private Report run(int rounds, int invocations) throws IOException {
+        Instant started = Instant.now();
+        String loadBefore = loadAverage();
+        List<Variant> variants = variants();
+        Map<String, Long> jarBytes = new LinkedHashMap<>();
+        for (Variant v : variants) {
+            taskRoots.put(v.id(), stage(v));
+            jarBytes.put(v.id(), v.jars().stream().mapToLong(ColdStartBenchmark::size).sum());
         }
-        return variants;
+        Map<String, List<ColdRun>> runs = new LinkedHashMap<>();
+        variants.forEach(v -> runs.put(v.id(), new ArrayList<>()));
+        Map<String, ClassLoadLog> classes = new HashMap<>();
+        Report report = new Report();
+        Files.createDirectories(target.resolve("class-load"));
+        try (LocalDynamoDb engine = LocalDynamoDb.start()) {
+            Seed.load(engine);
+            Map<String, String> local = localValues(engine.endpoint());
+            // Round 0 warms moto, the file cache and the emulator's binary, as Lambda's fleet has them warm, and
+            // logs class loading, whose cost would otherwise be inside the timed rounds.
+            for (int round = 0; round <= rounds; round++) {
+                List<Variant> order = new ArrayList<>(variants);
+                Collections.shuffle(order, new Random(round));
+                for (Variant v : order) {
+                    Path classLog = target.resolve("class-load").resolve(v.id() + ".log");
+                    ColdRun run = cold(v, local, round, round == 0 ? ClassLoadLog.jvmOption(classLog) : List.of());
+                    if (round == 0) {
+                        classes.put(v.id(), ClassLoadLog.read(classLog, taskRoots.get(v.id()),
+                                runtime.runtimeJars().get(0).getParent()));
+                    } else {
+                        runs.get(v.id()).add(run);
+                    }
+                }
+                System.err.printf("cold round %d of %d done, %d s%n", round, rounds,
+                        Duration.between(started, Instant.now()).toSeconds());
+            }
+            report.line("## Cold start under the Lambda runtime harness");
+            report.line("");
+            report.line(String.format("%d rounds after a discarded warm-up round, variants in a shuffled order per round;"
+                    + " JVM %s, %d CPUs, load average %s before the run; moto at %s.", rounds, Runtime.version(),
+                    Runtime.getRuntime().availableProcessors(), loadBefore, engine.endpoint()));
+            report.line("Milliseconds as median (min–max); classes from the warm-up round's `-Xlog:class+load`.");
+            report.line("");
+            report.coldTable(variants, runs, jarBytes, classes);
+            report.line("");
+            report.targetTable(TARGETS, runs);
+            report.line("");
+            warm(report, engine, local, invocations);
+        }
+        report.line("");
+        report.line(String.format("Run time %d s; load average %s at the end.",
+                Duration.between(started, Instant.now()).toSeconds(), loadAverage()));
+        return report;
     }
 
-    private static void cold(Report report, List<Variant> variants, int runs, Path harness, Path event,
-                             LocalDynamoDb engine) {
-        Children children = new Children(Map.of(
-                "TABLE_NAME", Seed.TABLE,
-                "DYNAMODB_ENDPOINT", engine.endpoint().toString(),
-                "AWS_REGION", "us-east-1",
-                "AWS_ACCESS_KEY_ID", "bench",
-                "AWS_SECRET_ACCESS_KEY", "bench",
-                // As Lambda sets it; the metrics library picks its Lambda (standard output) sink by it.
-                "AWS_LAMBDA_FUNCTION_NAME", "bench",
-                "CONTINUATION_TOKEN_SECRET", "bench-secret"));
-        Map<String, List<ColdRun>> cold = new LinkedHashMap<>();
-        variants.forEach(v -> cold.put(v.id(), new ArrayList<>()));
-        // Round 0 is discarded: it warms moto and the OS file cache, which Lambda's fleet has warm too.
-        for (int round = 0; round <= runs; round++) {
-            for (Variant v : variants) {
-                ColdRun run = children.cold(v, harness, event);
-                if (run.status() != 200) {
-                    throw new IllegalStateException(v.label() + " answered " + run.status());
-                }
-                if (round > 0) {
-                    cold.get(v.id()).add(run);
+    private List<Variant> variants() {
+        String getTicket = "GetTicketFunction";
+        String listTickets = "ListTicketsFunction";
+        String createTicket = "CreateTicketFunction";
+        Path getJar = functionJar(getTicket);
+        String tutorial = "dev.ticketing.bench.coldstart.naive.";
+        return List.of(
+                new Variant("floor-stream", "(a) floor, `RequestStreamHandler`", getTicket,
+                        "dev.ticketing.bench.coldstart.floor.FloorStreamHandler::handleRequest",
+                        List.of(own("floor-stream")), "get-ticket.json", 200),
+                new Variant("floor-pojo", "(a') floor, `RequestHandler<APIGatewayProxyRequestEvent, ...>`",
+                        getTicket, "dev.ticketing.bench.coldstart.floor.FloorHandler::handleRequest",
+                        List.of(own("floor")), "get-ticket.json", 200),
+                new Variant("raw", "(b) raw GetItem, `RequestHandler<APIGatewayProxyRequestEvent, ...>`",
+                        getTicket, "dev.ticketing.bench.coldstart.raw.RawGetItemHandler::handleRequest",
+                        List.of(own("raw")), "get-ticket.json", 200),
+                new Variant("get", "(c) get-ticket (ours)", getTicket,
+                        functions.get(getTicket).handler(), List.of(getJar), "get-ticket.json", 200),
+                new Variant("list", "(c) list-tickets (ours)", listTickets,
+                        functions.get(listTickets).handler(), List.of(functionJar(listTickets)), "list-tickets.json",
+                        200),
+                new Variant("create", "(c) create-ticket (ours)", createTicket,
+                        functions.get(createTicket).handler(), List.of(functionJar(createTicket)),
+                        "create-ticket.json", 201),
+                new Variant("get-tutorial", "(d) get-ticket, tutorial style", getTicket,
+                        tutorial + "NaiveGetTicketHandler::handleRequest", List.of(own("naive")), "get-ticket.json",
+                        200),
+                new Variant("list-tutorial", "(d) list-tickets, tutorial style", listTickets,
+                        tutorial + "NaiveListTicketsHandler::handleRequest", List.of(own("naive")),
+                        "list-tickets.json", 200),
+                new Variant("create-tutorial", "(d) create-ticket, tutorial style", createTicket,
+                        tutorial + "NaiveCreateTicketHandler::handleRequest", List.of(own("naive")),
+                        "create-ticket.json", 201),
+                new Variant("get-primed", "(e) get-ticket (ours), SnapStart hooks run inside init",
+                        getTicket, "dev.ticketing.bench.coldstart.primed.PrimedHandler::handleRequest",
+                        List.of(getJar, own("primed")), "get-ticket.json", 200,
+                        Map.of("BENCH_PRIMED_HANDLER", className(functions.get(getTicket).handler()))));
+    }
+
+    private ColdRun cold(Variant v, Map<String, String> local, int round, List<String> jvmOptions) {
+        TemplateFunction function = as(v);
+        Path taskRoot = taskRoots.get(v.id());
+        Map<String, String> values = new HashMap<>(local);
+        values.putAll(v.environment());
+        Map<String, String> environment = LambdaEnvironment.of(function, taskRoot, values);
+        byte[] event = read(Fixtures.projectFile("events/" + v.event()));
+        List<String> output = Collections.synchronizedList(new ArrayList<>());
+        long start = System.nanoTime();
+        try (LambdaProcess process = LambdaProcess.start(runtime, function, taskRoot, environment, jvmOptions,
+                (name, line) -> output.add(line))) {
+            Invocation invocation = process.invoke(event, v.id() + "-round-" + round);
+            double wallMs = (System.nanoTime() - start) / 1e6;
+            int status = status(invocation);
+            if (status != v.expectedStatus() || invocation.initDurationMs().isEmpty()
+                    || invocation.durationMs().isEmpty()) {
+                throw new IllegalStateException(v.label() + " answered " + status + " ("
+                        + new String(invocation.payload(), StandardCharsets.UTF_8) + "), init "
+                        + invocation.initDurationMs() + ", duration " + invocation.durationMs() + "; output:\n"
+                        + String.join("\n", output));
+            }
+            return new ColdRun(invocation.initDurationMs().getAsDouble(), invocation.durationMs().getAsDouble(),
+                    wallMs);
+        }
+    }
+
+    /**
+     * Warm series: the real handlers' stream entry points in one JVM each, with the managed runtime's flags and
+     * class path, against a replaying proxy so that repeated reads do not wait on moto.
+     */
+    private void warm(Report report, LocalDynamoDb engine, Map<String, String> local, int invocations) {
+        if (invocations <= 0) {
+            return;
+        }
+        Path listEvent = Seed.listTicketsEvent(target);
+        try (ReplayProxy proxy = new ReplayProxy(engine.endpoint())) {
+            Map<String, String> values = new HashMap<>(local);
+            values.put(Config.DYNAMODB_ENDPOINT, proxy.endpoint().toString());
+            report.line("## Warm path: handler's own time = invocation - time inside DynamoDB calls (SDK interceptor)");
+            report.line("");
+            report.line(Report.warmHeader());
+            report.line(Report.warmRow("get-ticket (`events/get-ticket.json`)", warmRun("GetTicketFunction",
+                    Fixtures.projectFile("events/get-ticket.json"), values, invocations), invocations));
+            report.line(Report.warmRow("list-tickets (`events/list-tickets.json`, limit " + Seed.LIST_LIMIT + ")",
+                    warmRun("ListTicketsFunction", listEvent, values, invocations), invocations));
+        }
+    }
+
+    private WarmRun warmRun(String logicalId, Path event, Map<String, String> values, int invocations) {
+        TemplateFunction function = functions.get(logicalId);
+        Path taskRoot = stage(new Variant("warm-" + logicalId, logicalId, logicalId, function.handler(),
+                List.of(functionJar(logicalId)), null, 200));
+        List<String> command = new ArrayList<>(runtime.javaCommand(function.memorySizeMb(), function.handler()));
+        int classPath = command.indexOf("-classpath");
+        List<String> jars = new ArrayList<>(runtime.runtimeJars().stream().map(Path::toString).toList());
+        jars.add(taskRoot.resolve("lib").resolve(functionJar(logicalId).getFileName()).toString());
+        jars.add(own("warm").toString());
+        command = new ArrayList<>(command.subList(0, classPath));
+        command.addAll(List.of("-classpath", String.join(":", jars), "dev.ticketing.bench.coldstart.warm.WarmChild",
+                className(function.handler()), event.toString(), Integer.toString(invocations)));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(taskRoot.toFile()).redirectErrorStream(true);
+        builder.environment().clear();
+        builder.environment().putAll(LambdaEnvironment.of(function, taskRoot, values));
+        try {
+            Process process = builder.start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int exit = process.waitFor();
+            String[] f = output.lines().filter(line -> line.startsWith("WARM ")).findFirst().filter(line -> exit == 0)
+                    .map(line -> line.split(" "))
+                    .orElseThrow(() -> new IllegalStateException("Warm series of " + logicalId + " exited " + exit
+                            + ":\n" + output.substring(Math.max(0, output.length() - 4000))));
+            return new WarmRun(Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]),
+                    Long.parseLong(f[4]), Double.parseDouble(f[5]));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The template function the variant runs as, with the variant's handler string. */
+    private TemplateFunction as(Variant v) {
+        TemplateFunction base = functions.get(v.templateId());
+        return new TemplateFunction(v.id(), v.handler(), base.runtime(), base.codeUri(), base.memorySizeMb(),
+                base.timeoutSeconds(), base.environment(), base.logFormat());
+    }
+
+    /**
+     * The variant's task root, {@code target/tasks/<id>/lib/*.jar}, with copies of its jars: a reactor build running
+     * meanwhile cannot change them under a measured process.
+     */
+    private Path stage(Variant v) {
+        Path root = target.resolve("tasks").resolve(v.id());
+        Path lib = root.resolve("lib");
+        try {
+            if (Files.isDirectory(lib)) {
+                try (var old = Files.list(lib)) {
+                    for (Path file : old.toList()) {
+                        Files.delete(file);
+                    }
                 }
             }
-            System.err.println("cold round " + round + " of " + runs + " done");
+            for (Path jar : v.jars()) {
+                JarSnapshot.of(jar, lib);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        variants.forEach(v -> report.add(v, cold.get(v.id())));
-        report.line("## Cold start: " + runs + " fresh JVMs per handler, `" + Report.flags() + "`, "
-                + Runtime.version() + ", moto (" + engine.endpoint() + ")");
-        report.line("");
-        report.line(report.coldTables());
-        StringBuilder ratios = new StringBuilder(Report.ratioHeader()).append(report.ratios("ours", "raw"))
-                .append(report.ratios("naive", "ours")).append(report.ratios("raw", "floor"))
-                .append(report.ratios("primed", "raw")).append(report.ratios("metrics", "floor"));
-        variants.stream().skip(6).forEach(v -> ratios.append(report.ratios(v.id(), "raw"))
-                .append(report.ratios("naive", v.id())));
-        report.line(ratios.toString());
+        return root;
     }
 
-    private static void warm(Report report, Children children, Path warmJar, Variant getTicket,
-                             Optional<Path> listTicketsJar, Path getEvent, Path listEvent, int invocations) {
-        report.line("## Warm: one JVM per function, same flags, handler's own time = total - time inside"
-                + " DynamoDB calls (SDK interceptor); repeated reads answered by a replaying proxy");
-        report.line("");
-        StringBuilder warm = new StringBuilder(Report.warmHeader());
-        warm.append(Report.warmRow("get-ticket (`events/get-ticket.json`)",
-                children.warm(getTicket, warmJar, getEvent, invocations), invocations));
-        if (listTicketsJar.isPresent()) {
-            Variant listTickets = new Variant("list", "list-tickets", "dev.ticketing.functions.ListTicketsHandler",
-                    listTicketsJar.get());
-            warm.append(Report.warmRow("list-tickets (`events/list-tickets.json`, limit " + Seed.LIST_LIMIT + ")",
-                    children.warm(listTickets, warmJar, listEvent, invocations), invocations));
-        } else {
-            warm.append("| list-tickets | not built: no functions/list-tickets/target/*-lambda.jar | | | | | |\n");
-        }
-        report.line(warm.toString());
+    private Map<String, String> localValues(URI engine) {
+        return Map.of(
+                Config.TABLE_NAME, Seed.TABLE,
+                Config.DYNAMODB_ENDPOINT, engine.toString(),
+                Config.TOKEN_SECRET, TOKEN_SECRET,
+                Config.REGION, LocalDynamoDb.REGION.id(),
+                "AWS_DEFAULT_REGION", LocalDynamoDb.REGION.id(),
+                "AWS_ACCESS_KEY_ID", "local",
+                "AWS_SECRET_ACCESS_KEY", "local");
     }
 
-    private static Path own(Path target, String classifier) {
-        Path jar = target.resolve("ticketing-bench-cold-start-" + VERSION + "-" + classifier + ".jar");
+    private Path functionJar(String logicalId) {
+        return FunctionArtifacts.shadedJar(functions.get(logicalId));
+    }
+
+    private Path own(String classifier) {
+        Path jar = target.resolve(OWN + classifier + ".jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: run `mvn -f bench/cold-start/pom.xml package` first");
         }
         return jar;
     }
 
-    private static Optional<Path> function(Path root, String name) {
-        Path dir = root.resolve("functions").resolve(name).resolve("target");
-        if (!Files.isDirectory(dir)) {
-            return Optional.empty();
+    private static int status(Invocation invocation) {
+        if (invocation.error().isPresent()) {
+            return -1;
         }
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().endsWith("-lambda.jar")).findFirst()
-                    .map(jar -> JarSnapshot.of(jar, root.resolve("bench/cold-start/target/measured")));
+        try {
+            JsonNode answer = JSON.readTree(invocation.payload());
+            return answer.path("statusCode").asInt(-1);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private static String className(String handler) {
+        int method = handler.indexOf("::");
+        return method < 0 ? handler : handler.substring(0, method);
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static IllegalStateException missing(String function) {
-        return new IllegalStateException("functions/" + function + "/target/*-lambda.jar is missing: build the"
-                + " reactor first (mvn -B -q -DskipTests install)");
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 }

@@ -1,23 +1,21 @@
 package dev.ticketing.bench.coldstart;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ticketing.Dependencies;
 import dev.ticketing.config.Config;
 import dev.ticketing.service.TicketService;
 import dev.ticketing.testing.Fixtures;
 import dev.ticketing.testkit.LocalDynamoDb;
 import java.io.IOException;
-import java.io.ObjectOutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
- * The engine's data and the events the children replay: the demo instance under the id and key of events/, its
- * ticket 1 from the reference's first example, and enough more tickets for a full list page of 50.
+ * The engine's data, as the tests seed it: the demo instance under the id and key of events/, its ticket 1 from the
+ * reference's first example, and enough more tickets for a full list page of 50.
  */
 final class Seed {
 
@@ -41,26 +39,16 @@ final class Seed {
         }
     }
 
-    /** events/get-ticket.json, serialised so that a child reads it without any JSON library. */
-    static Path getTicketEvent(Path dir) {
-        return write(Fixtures.proxyEvent("get-ticket.json"), dir.resolve("get-ticket.ser"));
-    }
-
-    /** events/list-tickets.json with {@code limit=50}. */
+    /** events/list-tickets.json with {@code limit=50}, written into {@code dir}; the warm series' list event. */
     static Path listTicketsEvent(Path dir) {
-        APIGatewayProxyRequestEvent event = Fixtures.proxyEvent("list-tickets.json");
-        Map<String, String> single = new HashMap<>(event.getQueryStringParameters());
-        single.put("limit", Integer.toString(LIST_LIMIT));
-        Map<String, List<String>> multi = new HashMap<>(event.getMultiValueQueryStringParameters());
-        multi.put("limit", List.of(Integer.toString(LIST_LIMIT)));
-        event.setQueryStringParameters(single);
-        event.setMultiValueQueryStringParameters(multi);
-        return write(event, dir.resolve("list-tickets.ser"));
-    }
-
-    private static Path write(APIGatewayProxyRequestEvent event, Path file) {
-        try (ObjectOutputStream out = new ObjectOutputStream(Files.newOutputStream(file))) {
-            out.writeObject(event);
+        ObjectMapper json = new ObjectMapper();
+        try {
+            ObjectNode event = (ObjectNode) json.readTree(Fixtures.projectFile("events/list-tickets.json").toFile());
+            String limit = Integer.toString(LIST_LIMIT);
+            ((ObjectNode) event.path("queryStringParameters")).put("limit", limit);
+            ((ArrayNode) event.path("multiValueQueryStringParameters").path("limit")).removeAll().add(limit);
+            Path file = dir.resolve("list-tickets-limit-" + LIST_LIMIT + ".json");
+            json.writeValue(file.toFile(), event);
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

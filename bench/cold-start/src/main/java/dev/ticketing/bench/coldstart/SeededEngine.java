@@ -6,8 +6,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * Starts moto seeded as the benchmark seeds it, and the warm series' replaying proxy in front, and keeps them up until standard input closes, for profiling one
- * handler by hand (e.g. with -Xlog:class+load). Usage: {@code SeededEngine [port]}.
+ * Starts moto seeded as the benchmark seeds it, and the warm series' replaying proxy in front, and keeps them up
+ * until standard input closes, for profiling one function by hand (docs/benchmarks-cold-start.md). Usage:
+ * {@code SeededEngine [port]}.
  */
 public final class SeededEngine {
 
@@ -19,10 +20,9 @@ public final class SeededEngine {
         Path target = Fixtures.projectFile("bench/cold-start/target").toAbsolutePath();
         try (LocalDynamoDb engine = LocalDynamoDb.start(port); ReplayProxy proxy = new ReplayProxy(engine.endpoint())) {
             Seed.load(engine);
-            Seed.getTicketEvent(target);
-            Seed.listTicketsEvent(target);
+            Path listEvent = Seed.listTicketsEvent(target);
             System.out.println("READY " + engine.endpoint() + " replaying proxy " + proxy.endpoint() + " table "
-                    + Seed.TABLE);
+                    + Seed.TABLE + " list event " + listEvent);
             while (System.in.read() >= 0) {
                 // Runs until standard input closes.
             }

@@ -5,7 +5,10 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 
-/** The floor: a handler that answers a constant, so its cold start is the JVM's and the runtime's alone. */
+/**
+ * The floor as tutorials type it: answers a constant, but as a {@code RequestHandler} of proxy events, so Lambda's
+ * runtime deserialises the event with its own serializer (and needs Joda-Time on the class path) before calling it.
+ */
 public final class FloorHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
 
     @Override

@@ -3,9 +3,14 @@ package dev.ticketing.bench.coldstart.naive;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbAttribute;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondaryPartitionKey;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondarySortKey;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortKey;
 
-/** The ticket item as a tutorial's annotated bean: the ticket's scalar and person fields, not custom fields or tags. */
+/**
+ * The ticket item as a tutorial's annotated bean: the ticket's scalar and person fields, not custom fields or tags,
+ * and the keys of the two list indexes the tutorial-style list reads.
+ */
 @DynamoDbBean
 public class TicketBean {
 
@@ -29,6 +34,9 @@ public class TicketBean {
     private Boolean isFrtEscalated;
     private Boolean isRtEscalated;
     private Long version;
+    private String listPk;
+    private String orderStatus;
+    private String orderCreatedDateTime;
 
     @DynamoDbPartitionKey
     @DynamoDbAttribute("PK")
@@ -192,5 +200,34 @@ public class TicketBean {
 
     public void setVersion(Long version) {
         this.version = version;
+    }
+
+    @DynamoDbSecondaryPartitionKey(indexNames = {"order-status", "order-createdDateTime"})
+    public String getListPk() {
+        return listPk;
+    }
+
+    public void setListPk(String listPk) {
+        this.listPk = listPk;
+    }
+
+    @DynamoDbSecondarySortKey(indexNames = "order-status")
+    @DynamoDbAttribute("oStatus")
+    public String getOrderStatus() {
+        return orderStatus;
+    }
+
+    public void setOrderStatus(String orderStatus) {
+        this.orderStatus = orderStatus;
+    }
+
+    @DynamoDbSecondarySortKey(indexNames = "order-createdDateTime")
+    @DynamoDbAttribute("oCreatedDateTime")
+    public String getOrderCreatedDateTime() {
+        return orderCreatedDateTime;
+    }
+
+    public void setOrderCreatedDateTime(String orderCreatedDateTime) {
+        this.orderCreatedDateTime = orderCreatedDateTime;
     }
 }
