@@ -59,7 +59,7 @@ public final class TicketJson {
         n.put("type", a.type().name());
         n.set("user", user(a.user()));
         n.put("createdOn", dateTime(a.createdOn(), offset));
-        a.details().fields().forEachRemaining(e -> n.set(e.getKey(), e.getValue().deepCopy()));
+        a.details().properties().forEach(e -> n.set(e.getKey(), e.getValue().deepCopy()));
         return n;
     }
 

@@ -15,7 +15,6 @@ import dev.ticketing.validation.TagValidator;
 import dev.ticketing.model.Status;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -180,8 +179,7 @@ public final class TicketRequests {
     }
 
     private static void merge(ObjectNode values, ObjectNode changes) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = changes.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> change = it.next();
+        for (Map.Entry<String, JsonNode> change : changes.properties()) {
             if (change.getValue().isNull()) {
                 values.remove(change.getKey());
             } else {

@@ -7,7 +7,6 @@ import dev.ticketing.model.CustomField;
 import dev.ticketing.model.CustomFieldOption;
 import dev.ticketing.model.Instance;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -57,8 +56,7 @@ public final class CustomFieldValidator {
             return cleaned;
         }
         Map<String, CustomField> definitions = instance.customFieldsById();
-        for (Iterator<Map.Entry<String, JsonNode>> it = values.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : values.properties()) {
             String fieldPath = path + "." + entry.getKey();
             CustomField field = definitions.get(entry.getKey());
             if (field == null) {

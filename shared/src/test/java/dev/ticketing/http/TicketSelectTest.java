@@ -65,7 +65,7 @@ class TicketSelectTest {
     @Test
     void parse_rejectsUnknownField_listingTheValidOnes() {
         ValidationException e = catchThrowableOfType(
-                () -> TicketSelect.parse(Optional.of("id,colour")), ValidationException.class);
+                ValidationException.class, () -> TicketSelect.parse(Optional.of("id,colour")));
 
         assertThat(e.details()).singleElement().satisfies(error -> {
             assertThat(error.field()).isEqualTo("select");

@@ -81,8 +81,7 @@ class InstanceAdminServiceIT {
         ObjectNode definition = definitionWithoutTags();
         removeField(definition, ASSET_TAG);
 
-        ValidationException e = catchThrowableOfType(() -> admin.replaceDefinition(instanceId, definition),
-                ValidationException.class);
+        ValidationException e = catchThrowableOfType(ValidationException.class, () -> admin.replaceDefinition(instanceId, definition));
 
         assertThat(e.details()).extracting(FieldError::field).containsExactly("customFields." + ASSET_TAG);
         assertThat(e.details().get(0).message()).contains("'Asset tag'").contains("deleted");
@@ -95,8 +94,7 @@ class InstanceAdminServiceIT {
         ArrayNode options = (ArrayNode) field(definition, SYSTEMS).get("options");
         options.remove(1);
 
-        ValidationException e = catchThrowableOfType(() -> admin.replaceDefinition(instanceId, definition),
-                ValidationException.class);
+        ValidationException e = catchThrowableOfType(ValidationException.class, () -> admin.replaceDefinition(instanceId, definition));
 
         assertThat(e.details()).extracting(FieldError::field)
                 .containsExactly("customFields." + SYSTEMS + ".options." + VPN);
@@ -109,8 +107,7 @@ class InstanceAdminServiceIT {
         definition.remove("name");
         definition.set("tagCategories", Json.MAPPER.createArrayNode());
 
-        ValidationException e = catchThrowableOfType(() -> admin.replaceDefinition(instanceId, definition),
-                ValidationException.class);
+        ValidationException e = catchThrowableOfType(ValidationException.class, () -> admin.replaceDefinition(instanceId, definition));
 
         assertThat(e.details()).extracting(FieldError::field).containsExactlyInAnyOrder("id", "name", "tagCategories");
     }
@@ -120,8 +117,7 @@ class InstanceAdminServiceIT {
         ObjectNode definition = definitionWithoutTags();
         field(definition, ASSET_TAG).put("type", "colourPicker");
 
-        ValidationException e = catchThrowableOfType(() -> admin.replaceDefinition(instanceId, definition),
-                ValidationException.class);
+        ValidationException e = catchThrowableOfType(ValidationException.class, () -> admin.replaceDefinition(instanceId, definition));
 
         assertThat(e.details().get(0).field()).contains("customFields").contains("type");
     }
@@ -142,8 +138,8 @@ class InstanceAdminServiceIT {
         assertThat(reread.customFields().get(ASSET_TAG).asText()).isEqualTo("A-1");
         assertThat(deps.instanceStore().find(instanceId).orElseThrow().customField(ASSET_TAG).orElseThrow().deleted())
                 .isTrue();
-        ValidationException e = catchThrowableOfType(() -> tickets.create(instanceId,
-                ticketWith(ASSET_TAG, Json.MAPPER.getNodeFactory().textNode("A-2"))), ValidationException.class);
+        ValidationException e = catchThrowableOfType(ValidationException.class, () -> tickets.create(instanceId,
+                ticketWith(ASSET_TAG, Json.MAPPER.getNodeFactory().textNode("A-2"))));
         assertThat(e.details()).extracting(FieldError::field).anyMatch(f -> f.endsWith(ASSET_TAG));
     }
 

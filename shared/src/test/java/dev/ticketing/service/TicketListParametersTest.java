@@ -59,7 +59,7 @@ class TicketListParametersTest {
         "status|Opened", "status|Open,,Closed", "priority|High", "priority|urgent",
         "tags|noUnderscore", "tags|_text", "tags|cat_"})
     void parse_rejectsInvalidParameter_namingIt(String name, String value) {
-        ValidationException e = catchThrowableOfType(() -> parse(Map.of(name, value)), ValidationException.class);
+        ValidationException e = catchThrowableOfType(ValidationException.class, () -> parse(Map.of(name, value)));
 
         assertThat(e).isNotNull();
         assertThat(e.status()).isEqualTo(400);
@@ -69,7 +69,7 @@ class TicketListParametersTest {
     @Test
     void parse_reportsEveryInvalidParameterAtOnce() {
         ValidationException e = catchThrowableOfType(
-                () -> parse(Map.of("limit", "0", "order", "sideways", "status", "Done")), ValidationException.class);
+                ValidationException.class, () -> parse(Map.of("limit", "0", "order", "sideways", "status", "Done")));
 
         assertThat(e.details()).extracting(FieldError::field).containsExactlyInAnyOrder("limit", "order", "status");
     }

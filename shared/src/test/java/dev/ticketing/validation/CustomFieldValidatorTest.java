@@ -98,7 +98,7 @@ class CustomFieldValidatorTest {
     }
 
     static List<FieldError> errorsOf(Errors errors) {
-        ValidationException e = catchThrowableOfType(errors::throwIfAny, ValidationException.class);
+        ValidationException e = catchThrowableOfType(ValidationException.class, errors::throwIfAny);
         return e == null ? List.of() : e.details();
     }
 

@@ -40,7 +40,7 @@ class TagValidatorTest {
     private static List<FieldError> rejected(String tags) {
         Errors errors = new Errors();
         TagValidator.validate(json(tags), CATEGORIES, "ticket.tags", errors);
-        ValidationException e = catchThrowableOfType(errors::throwIfAny, ValidationException.class);
+        ValidationException e = catchThrowableOfType(ValidationException.class, errors::throwIfAny);
         return e == null ? List.of() : e.details();
     }
 

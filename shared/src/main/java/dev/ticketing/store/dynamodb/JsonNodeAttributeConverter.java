@@ -52,7 +52,7 @@ final class JsonNodeAttributeConverter implements AttributeConverter<JsonNode> {
         }
         if (node.isObject()) {
             Map<String, AttributeValue> map = new LinkedHashMap<>();
-            node.fields().forEachRemaining(e -> map.put(e.getKey(), toAttribute(e.getValue())));
+            node.properties().forEach(e -> map.put(e.getKey(), toAttribute(e.getValue())));
             return AttributeValue.fromM(map);
         }
         if (node.isArray()) {
