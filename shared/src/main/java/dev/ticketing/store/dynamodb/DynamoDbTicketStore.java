@@ -238,6 +238,13 @@ public final class DynamoDbTicketStore implements TicketStore {
             }
             items.add(ActivityItem.SCHEMA.mapToItem(raw).toActivity());
         }
+        // DynamoDB ended the Query early (1 MB read): the page ends there too, one Query per request, and the
+        // token resumes from the last item read (with no filter, the last item returned).
+        if (next == null && response.items().size() <= limit && response.hasLastEvaluatedKey()
+                && !response.lastEvaluatedKey().isEmpty()) {
+            next = tokens.encode(instanceId, fingerprint, Map.of("PK", response.lastEvaluatedKey().get("PK"),
+                    "SK", response.lastEvaluatedKey().get("SK")));
+        }
         return new ActivityPage(items, next);
     }
 
