@@ -26,7 +26,7 @@ class DynamoDbClientsIT {
                 Config.DYNAMODB_ENDPOINT, table.endpoint().toString()));
         try (DynamoDbClient client = DynamoDbClients.create(config)) {
             assertThatThrownBy(() -> client.putItem(r -> r.tableName(table.tableName()).item(Map.of(
-                    "PK", AttributeValue.fromS("clients-it"), "SK", AttributeValue.fromS("number"),
+                    "PK", AttributeValue.fromS("INSTANCE#clients-it"), "SK", AttributeValue.fromS("NUMBER"),
                     "value", AttributeValue.fromN("1".repeat(39))))))
                     .isInstanceOfSatisfying(DynamoDbException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
                             .isEqualTo("Attempting to store more than 38 significant digits in a Number"));
