@@ -33,7 +33,7 @@ final class DynamoDbErrors {
     static TransactionCanceledException transactionCanceled(List<CancellationReason> reasons) {
         String message = "Transaction cancelled, please refer cancellation reasons for specific reasons "
                 + reasons.stream().map(CancellationReason::code).toList();
-        return (TransactionCanceledException) TransactionCanceledException.builder()
+        return TransactionCanceledException.builder()
                 .message(message)
                 .cancellationReasons(reasons)
                 .statusCode(BAD_REQUEST)
@@ -54,7 +54,7 @@ final class DynamoDbErrors {
     /** A single-item write on an item that an ongoing transaction holds. */
     static TransactionConflictException transactionConflict() {
         String message = "Transaction is ongoing for the item";
-        return (TransactionConflictException) TransactionConflictException.builder()
+        return TransactionConflictException.builder()
                 .message(message)
                 .statusCode(BAD_REQUEST)
                 .requestId(requestId())
