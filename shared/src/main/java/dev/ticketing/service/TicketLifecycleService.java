@@ -223,7 +223,7 @@ public final class TicketLifecycleService {
     }
 
     /** Random, growing pauses spread competing writers apart, so each retry is likely to win. */
-    private static void backOff(int attempt) {
+    static void backOff(int attempt) {
         long capMillis = Math.min(200, 5L << Math.min(attempt, 6));
         LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(capMillis + 1) * 1_000_000);
     }

@@ -17,6 +17,7 @@ import dev.ticketing.store.InstanceStore;
 import dev.ticketing.store.TagCategoryChangedException;
 import dev.ticketing.store.TicketCreation;
 import dev.ticketing.store.TicketNumberTakenException;
+import dev.ticketing.store.WriteConflictException;
 import dev.ticketing.store.TicketStore;
 import java.time.Clock;
 import java.time.Instant;
@@ -87,11 +88,20 @@ public final class TicketService {
         NewTicket request = parse(instanceId, body);
         long number = tickets.nextTicketNumber(instanceId);
         int numberAttempts = 1;
+        int conflictAttempts = 1;
         for (int tagAttempt = 1; ; ) {
             TicketCreation creation = creation(instanceId, number, request, idempotency);
             try {
                 tickets.create(creation);
                 return creation;
+            } catch (WriteConflictException conflict) {
+                // Nothing was written; a concurrent repeat of this request usually commits meanwhile, and the
+                // retry then finds its idempotency record and replays it.
+                if (conflictAttempts++ >= TicketLifecycleService.MAX_ATTEMPTS) {
+                    throw new ConflictException("ConcurrentModification", "This ticket met concurrent writes too "
+                            + "many times; retry the request.");
+                }
+                TicketLifecycleService.backOff(conflictAttempts);
             } catch (TicketNumberTakenException taken) {
                 giveUpAfter(numberAttempts++, taken);
                 number = tickets.nextTicketNumber(instanceId);

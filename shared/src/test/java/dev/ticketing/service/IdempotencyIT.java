@@ -14,7 +14,6 @@ import dev.ticketing.json.Json;
 import dev.ticketing.model.ActivityType;
 import dev.ticketing.model.Ticket;
 import dev.ticketing.testing.Fixtures;
-import dev.ticketing.testing.IsolatedTransactions;
 import dev.ticketing.testkit.DynamoDbEngine;
 import dev.ticketing.testkit.TestTable;
 import java.util.ArrayList;
@@ -26,10 +25,17 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 @ExtendWith(DynamoDbEngine.class)
 class IdempotencyIT {
@@ -42,7 +48,7 @@ class IdempotencyIT {
     static void setUp(TestTable table) {
         Config config = Config.from(Map.of(Config.TABLE_NAME, table.tableName(),
                 Config.DYNAMODB_ENDPOINT, table.endpoint().toString()));
-        deps = new Dependencies(config, table.newClient(new IsolatedTransactions()));
+        deps = new Dependencies(config, table.newClient());
         tickets = deps.ticketService();
         lifecycle = deps.ticketLifecycleService();
     }
@@ -96,6 +102,97 @@ class IdempotencyIT {
             assertThat(created.id()).isEqualTo(createdId);
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void createRepeat_whoseTransactionMeetsTheFirstInFlight_replaysTheFirstResponse(TestTable table)
+            throws Exception {
+        String instanceId = Fixtures.createDemoInstance(deps).instanceId();
+        String key = UUID.randomUUID().toString();
+        JsonNode body = Fixtures.referenceExampleJson("create-ticket-example-1.json");
+        Steps first = new Steps();
+        Steps repeat = new Steps();
+        repeat.holdInFlight.countDown();
+        Dependencies firstClient = Fixtures.dependencies(table, first);
+        Dependencies repeatClient = Fixtures.dependencies(table, repeat);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            // Both requests get past their idempotency look-up and ticket number before either transaction starts.
+            Future<Idempotency.Response> firstResponse = pool.submit(() -> firstClient.ticketService()
+                    .create(instanceId, body, key, t -> "{\"id\":\"" + t.id() + "\"}"));
+            first.await(first.atTransaction);
+            Future<Idempotency.Response> repeatResponse = pool.submit(() -> repeatClient.ticketService()
+                    .create(instanceId, body, key, t -> "{\"id\":\"" + t.id() + "\"}"));
+            repeat.await(repeat.atTransaction);
+            // The first transaction is in flight when the repeat's reaches the engine; it ends once that conflicted.
+            first.proceed.countDown();
+            first.await(first.inFlight);
+            repeat.proceed.countDown();
+            repeat.await(repeat.conflicted);
+            first.holdInFlight.countDown();
+
+            Idempotency.Response created = firstResponse.get(30, TimeUnit.SECONDS);
+            assertThat(repeatResponse.get(30, TimeUnit.SECONDS)).isEqualTo(created);
+            assertThat(tickets.get(instanceId, Json.parse(created.body()).get("id").asText()).ticketId())
+                    .isEqualTo(1);
+            assertThatThrownBy(() -> tickets.get(instanceId, "2")).isInstanceOf(NotFoundException.class);
+        } finally {
+            List.of(first, repeat).forEach(Steps::releaseAll);
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Steps one client's first transaction through: announces it, waits to proceed, announces it is in flight (the
+     * strict-limits layer has claimed its items), waits to finish; and announces a transaction conflict.
+     */
+    private static final class Steps implements ExecutionInterceptor {
+
+        final CountDownLatch atTransaction = new CountDownLatch(1);
+        final CountDownLatch proceed = new CountDownLatch(1);
+        final CountDownLatch inFlight = new CountDownLatch(1);
+        final CountDownLatch holdInFlight = new CountDownLatch(1);
+        final CountDownLatch conflicted = new CountDownLatch(1);
+
+        @Override
+        public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+            if (context.request() instanceof TransactWriteItemsRequest && atTransaction.getCount() > 0) {
+                atTransaction.countDown();
+                awaitQuietly(proceed);
+            }
+        }
+
+        @Override
+        public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+            if (context.request() instanceof TransactWriteItemsRequest && inFlight.getCount() > 0) {
+                inFlight.countDown();
+                awaitQuietly(holdInFlight);
+            }
+        }
+
+        @Override
+        public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
+            if (context.exception() instanceof TransactionCanceledException cancelled
+                    && cancelled.cancellationReasons().stream().anyMatch(r -> "TransactionConflict".equals(r.code()))) {
+                conflicted.countDown();
+            }
+        }
+
+        void await(CountDownLatch latch) throws InterruptedException {
+            assertThat(latch.await(30, TimeUnit.SECONDS)).as("step reached").isTrue();
+        }
+
+        void releaseAll() {
+            List.of(atTransaction, proceed, inFlight, holdInFlight, conflicted).forEach(CountDownLatch::countDown);
+        }
+
+        private static void awaitQuietly(CountDownLatch latch) {
+            try {
+                latch.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -20,7 +20,6 @@ import dev.ticketing.model.Ticket;
 import dev.ticketing.store.ActivityPage;
 import dev.ticketing.testing.FailTransactions;
 import dev.ticketing.testing.Fixtures;
-import dev.ticketing.testing.IsolatedTransactions;
 import dev.ticketing.testkit.DynamoDbEngine;
 import dev.ticketing.testkit.TestTable;
 import java.util.ArrayList;
@@ -55,7 +54,7 @@ class TicketLifecycleServiceIT {
     @BeforeAll
     static void createInstance(TestTable testTable) {
         table = testTable;
-        deps = new Dependencies(config(), table.newClient(new IsolatedTransactions()));
+        deps = new Dependencies(config(), table.newClient());
         tickets = deps.ticketService();
         lifecycle = deps.ticketLifecycleService();
         ObjectNode definition = Fixtures.demoDefinition();

@@ -38,23 +38,20 @@ public final class Fixtures {
     }
 
     /**
-     * The production object graph, pointed at a test table. Its client serialises transactions as DynamoDB
-     * does (see {@link IsolatedTransactions}), so concurrency tests exercise our code, not moto's lack of locks.
+     * The production object graph, pointed at a test table. Its client, like every client of the tests, runs under
+     * the testkit's DynamoDbLimits: DynamoDB's limits, page ends and transaction conflicts.
      */
     public static Dependencies dependencies(TestTable table) {
         Config config = Config.from(Map.of(Config.TABLE_NAME, table.tableName(),
                 Config.DYNAMODB_ENDPOINT, table.endpoint().toString()));
-        return new Dependencies(config, table.newClient(new IsolatedTransactions()));
+        return new Dependencies(config, table.newClient());
     }
 
     /** As {@link #dependencies(TestTable)}, with further interceptors on the client (to inject failures). */
     public static Dependencies dependencies(TestTable table, ExecutionInterceptor... interceptors) {
         Config config = Config.from(Map.of(Config.TABLE_NAME, table.tableName(),
                 Config.DYNAMODB_ENDPOINT, table.endpoint().toString()));
-        ExecutionInterceptor[] all = new ExecutionInterceptor[interceptors.length + 1];
-        all[0] = new IsolatedTransactions();
-        System.arraycopy(interceptors, 0, all, 1, interceptors.length);
-        return new Dependencies(config, table.newClient(all));
+        return new Dependencies(config, table.newClient(interceptors));
     }
 
     /** The sandbox's demo instance definition (custom fields and tag category of the reference's examples). */

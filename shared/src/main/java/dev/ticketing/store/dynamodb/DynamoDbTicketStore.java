@@ -12,6 +12,7 @@ import dev.ticketing.store.TicketCreation;
 import dev.ticketing.store.TicketNumberTakenException;
 import dev.ticketing.store.TicketStore;
 import dev.ticketing.store.VersionConflictException;
+import dev.ticketing.store.WriteConflictException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,6 +103,10 @@ public final class DynamoDbTicketStore implements TicketStore {
             if (Transactions.conditionFailed(e)) {
                 throw new ConflictException("TicketAlreadyExists",
                         "Ticket " + ticket.ticketId() + " already exists; retry the request.");
+            }
+            // E.g. a concurrent repeat of the request holding the idempotency record: nothing was written.
+            if (Transactions.conflicted(e)) {
+                throw new WriteConflictException("Ticket " + ticket.ticketId() + " met a concurrent write");
             }
             throw e;
         }
@@ -232,6 +237,13 @@ public final class DynamoDbTicketStore implements TicketStore {
                 break;
             }
             items.add(ActivityItem.SCHEMA.mapToItem(raw).toActivity());
+        }
+        // DynamoDB ended the Query early (1 MB read): the page ends there too, one Query per request, and the
+        // token resumes from the last item read (with no filter, the last item returned).
+        if (next == null && response.items().size() <= limit && response.hasLastEvaluatedKey()
+                && !response.lastEvaluatedKey().isEmpty()) {
+            next = tokens.encode(instanceId, fingerprint, Map.of("PK", response.lastEvaluatedKey().get("PK"),
+                    "SK", response.lastEvaluatedKey().get("SK")));
         }
         return new ActivityPage(items, next);
     }

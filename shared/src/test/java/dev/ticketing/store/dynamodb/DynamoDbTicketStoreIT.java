@@ -16,6 +16,7 @@ import dev.ticketing.model.TagCategory;
 import dev.ticketing.model.Ticket;
 import dev.ticketing.model.TicketTag;
 import dev.ticketing.model.User;
+import dev.ticketing.store.ActivityPage;
 import dev.ticketing.store.InstanceStore;
 import dev.ticketing.store.TagCategoryChangedException;
 import dev.ticketing.store.TicketCreation;
@@ -179,6 +180,32 @@ class DynamoDbTicketStoreIT {
         assertThat(store.nextTicketNumber("inst-counter-a")).isEqualTo(1);
         assertThat(store.nextTicketNumber("inst-counter-a")).isEqualTo(2);
         assertThat(store.nextTicketNumber("inst-counter-b")).isEqualTo(1);
+    }
+
+    @Test
+    void activities_pastA1MBQueryPage_continueWithAToken_andLoseNothing() {
+        Ticket ticket = ticket("inst-long-history", 1, "7a1d3c5e-2b4f-4a6c-8e0d-1f3a5c7e9b2d");
+        store.create(ticket, created(ticket));
+        // Five comments of 300,000 characters: DynamoDB ends a Query page after three of them (1 MB read).
+        for (int i = 1; i <= 5; i++) {
+            Activity comment = new Activity("inst-long-history", 1, "comment-" + i, ActivityType.comment, JASON,
+                    CREATED.plusSeconds(i), Json.object().put("comment", Integer.toString(i).repeat(300_000)));
+            client.putItem(r -> r.tableName(tableName)
+                    .item(ActivityItem.SCHEMA.itemToMap(ActivityItem.from(comment), true)));
+        }
+
+        List<String> read = new java.util.ArrayList<>();
+        int pages = 0;
+        String token = null;
+        do {
+            ActivityPage page = store.activities("inst-long-history", 1, 50, token);
+            page.items().forEach(activity -> read.add(activity.id()));
+            token = page.continuationToken();
+            pages++;
+        } while (token != null && pages < 10);
+
+        assertThat(read).containsExactly("act-1", "comment-1", "comment-2", "comment-3", "comment-4", "comment-5");
+        assertThat(pages).isGreaterThan(1);
     }
 
     private static Ticket ticket(String instanceId, long number, String id) {
