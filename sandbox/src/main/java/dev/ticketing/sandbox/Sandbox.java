@@ -73,7 +73,8 @@ public final class Sandbox implements AutoCloseable {
                 dependencies = new Dependencies(functionConfig(engine.endpoint(), options.tableName()),
                         LocalDynamoDb.newClient(engine.endpoint()));
                 functions = Functions.underLambdaRuntime(routes, LambdaHarness.forTemplate(template.template(),
-                        functionEnvironment(engine.endpoint(), options.tableName()), LambdaHarness.Artifacts.MAVEN,
+                        functionEnvironment(engine.endpoint(), options.tableName()),
+                        LambdaHarness.Artifacts.MAVEN_WITH_DYNAMODB_LIMITS,
                         FunctionLog::print));
             }
             CreatedInstance demo = DemoInstance.seed(dependencies.instanceStore(), options.demoPrimaryKey());

@@ -19,16 +19,19 @@ public final class FunctionArtifacts {
     }
 
     /**
-     * A task root under {@code target/lambda-tasks} with the function's shaded jar from the Maven build. Staged again
-     * only when the jar changed, so that processes already running from it keep a stable file.
+     * A task root under {@code target/lambda-tasks/<variant>} with the function's shaded jar from the Maven build and
+     * {@code extraJars} beside it. Staged again only when a jar changed, so that processes already running from it
+     * keep stable files.
      */
-    public static synchronized Path fromMavenBuild(Path projectRoot, TemplateFunction function) {
-        Path jar = shadedJar(function);
-        Path lib = projectRoot.resolve("target/lambda-tasks").resolve(function.logicalId()).resolve("lib");
-        Path staged = lib.resolve(jar.getFileName());
+    public static synchronized Path fromMavenBuild(Path projectRoot, TemplateFunction function, String variant,
+                                                   List<Path> extraJars) {
+        List<Path> jars = new java.util.ArrayList<>();
+        jars.add(shadedJar(function));
+        jars.addAll(extraJars);
+        Path lib = projectRoot.resolve("target/lambda-tasks").resolve(variant).resolve(function.logicalId())
+                .resolve("lib");
         try {
-            if (Files.isRegularFile(staged) && Files.size(staged) == Files.size(jar)
-                    && Files.getLastModifiedTime(staged).equals(Files.getLastModifiedTime(jar))) {
+            if (stagedAlready(lib, jars)) {
                 return lib.getParent();
             }
             Files.createDirectories(lib);
@@ -37,11 +40,32 @@ public final class FunctionArtifacts {
                     Files.delete(old);
                 }
             }
-            Files.copy(jar, staged, StandardCopyOption.COPY_ATTRIBUTES);
+            for (Path jar : jars) {
+                Files.copy(jar, lib.resolve(jar.getFileName()), StandardCopyOption.COPY_ATTRIBUTES);
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot stage " + jar + " for " + function.logicalId(), e);
+            throw new UncheckedIOException("Cannot stage " + jars + " for " + function.logicalId(), e);
         }
         return lib.getParent();
+    }
+
+    private static boolean stagedAlready(Path lib, List<Path> jars) throws IOException {
+        if (!Files.isDirectory(lib)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.list(lib)) {
+            if (files.count() != jars.size()) {
+                return false;
+            }
+        }
+        for (Path jar : jars) {
+            Path staged = lib.resolve(jar.getFileName());
+            if (!Files.isRegularFile(staged) || Files.size(staged) != Files.size(jar)
+                    || !Files.getLastModifiedTime(staged).equals(Files.getLastModifiedTime(jar))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code .aws-sam/build/<LogicalId>}, as {@code sam build} left it. */

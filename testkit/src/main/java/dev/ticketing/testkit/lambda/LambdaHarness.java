@@ -15,7 +15,17 @@ import java.util.function.BiConsumer;
 public final class LambdaHarness implements AutoCloseable {
 
     /** Where each function's code comes from. */
-    public enum Artifacts { MAVEN, SAM_BUILD }
+    public enum Artifacts {
+        /** The function's jar from the Maven build, alone: what is deployed. */
+        MAVEN,
+        /**
+         * The function's jar from the Maven build plus testkit's strict-limits layer, so that a local engine refuses
+         * what DynamoDB would (docs/limits.md). For tests and the sandbox; not for cold-start measurements.
+         */
+        MAVEN_WITH_DYNAMODB_LIMITS,
+        /** What {@code sam build} left in {@code .aws-sam/build}. */
+        SAM_BUILD
+    }
 
     private final LambdaRuntime runtime;
     private final List<TemplateFunction> functions;
@@ -59,9 +69,12 @@ public final class LambdaHarness implements AutoCloseable {
     /** Starts a new execution environment of {@code logicalId}; it initialises on its first invocation. */
     public LambdaProcess start(String logicalId, List<String> extraJvmOptions) {
         TemplateFunction function = function(logicalId);
-        Path taskRoot = artifacts == Artifacts.SAM_BUILD
-                ? FunctionArtifacts.fromSamBuild(runtime.projectRoot(), function)
-                : FunctionArtifacts.fromMavenBuild(runtime.projectRoot(), function);
+        Path taskRoot = switch (artifacts) {
+            case SAM_BUILD -> FunctionArtifacts.fromSamBuild(runtime.projectRoot(), function);
+            case MAVEN -> FunctionArtifacts.fromMavenBuild(runtime.projectRoot(), function, "deployed", List.of());
+            case MAVEN_WITH_DYNAMODB_LIMITS -> FunctionArtifacts.fromMavenBuild(runtime.projectRoot(), function,
+                    "with-dynamodb-limits", List.of(runtime.dynamoDbLimitsJar()));
+        };
         LambdaProcess process = LambdaProcess.start(runtime, function, taskRoot,
                 LambdaEnvironment.of(function, taskRoot, localValues), extraJvmOptions, log);
         synchronized (started) {

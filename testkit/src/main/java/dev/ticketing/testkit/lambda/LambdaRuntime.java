@@ -80,6 +80,18 @@ public final class LambdaRuntime {
         return emulator;
     }
 
+    /** testkit's strict-limits layer as a jar of its own (testkit's build makes it), for local engines. */
+    public Path dynamoDbLimitsJar() {
+        Path target = projectRoot.resolve("testkit/target");
+        try (Stream<Path> files = Files.list(target)) {
+            return files.filter(file -> file.getFileName().toString().endsWith("-dynamodb-limits.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("No *-dynamodb-limits.jar in " + target
+                            + "; package the testkit module first (mvn -pl testkit package)."));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The jars Lambda puts on the JVM's class path before the function's own (which it loads from lib/). */
     public List<Path> runtimeJars() {
         return runtimeJars;
