@@ -1,7 +1,12 @@
 package dev.ticketing.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.ticketing.json.Json;
 import dev.ticketing.model.Activity;
 import dev.ticketing.model.Ticket;
@@ -10,46 +15,80 @@ import dev.ticketing.model.User;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Renders tickets and activities as the reference's ITicket and IActivity, date-times in the caller's offset. */
 public final class TicketJson {
 
+    /** How one ITicket field is rendered from a ticket. */
+    @FunctionalInterface
+    private interface FieldRenderer {
+        JsonNode render(Ticket ticket, ZoneOffset offset);
+    }
+
+    /** Every ITicket field and its renderer, in the order they are written. */
+    private static final Map<String, FieldRenderer> FIELDS = fields();
+
     /** Every ITicket field, in the order they are written. */
-    public static final List<String> TICKET_FIELDS = List.of("id", "ticketId", "title", "description", "status",
-            "requestor", "customFields", "priority", "assignee", "expectedDate", "resolution", "firstResponseOn",
-            "firstResolutionOn", "lastResolutionOn", "createdOn", "tags", "lastUpdatedOn", "isFrtEscalated",
-            "isRtEscalated", "createdBy", "lastUpdatedBy", "lastResolutionComment", "lastInteraction");
+    public static final List<String> TICKET_FIELDS = List.copyOf(FIELDS.keySet());
 
     private TicketJson() {
     }
 
     public static ObjectNode ticket(Ticket t, ZoneOffset offset) {
         ObjectNode n = Json.object();
-        n.put("id", t.id());
-        n.put("ticketId", t.ticketId());
-        n.put("title", t.title());
-        n.put("description", t.description());
-        n.put("status", t.status().name());
-        n.set("requestor", user(t.requestor()));
-        n.set("customFields", t.customFields() == null ? Json.object() : t.customFields().deepCopy());
-        n.put("priority", t.priority().name());
-        n.set("assignee", user(t.assignee()));
-        n.put("expectedDate", dateTime(t.expectedDate(), offset));
-        n.put("resolution", t.resolution());
-        n.put("firstResponseOn", dateTime(t.firstResponseOn(), offset));
-        n.put("firstResolutionOn", dateTime(t.firstResolutionOn(), offset));
-        n.put("lastResolutionOn", dateTime(t.lastResolutionOn(), offset));
-        n.put("createdOn", dateTime(t.createdOn(), offset));
-        n.set("tags", tags(t.tags()));
-        n.put("lastUpdatedOn", dateTime(t.lastUpdatedOn(), offset));
-        n.put("isFrtEscalated", t.isFrtEscalated());
-        n.put("isRtEscalated", t.isRtEscalated());
-        n.set("createdBy", user(t.createdBy()));
-        n.set("lastUpdatedBy", user(t.lastUpdatedBy()));
-        n.put("lastResolutionComment", t.lastResolutionComment());
-        n.put("lastInteraction", dateTime(t.lastInteraction(), offset));
+        FIELDS.forEach((name, renderer) -> n.set(name, renderer.render(t, offset)));
         return n;
+    }
+
+    /**
+     * One field of {@link #ticket}, rendered alone: a list that selects a few fields renders only those.
+     *
+     * @throws IllegalArgumentException for a name that is not in {@link #TICKET_FIELDS}
+     */
+    public static JsonNode field(Ticket t, String name, ZoneOffset offset) {
+        FieldRenderer renderer = FIELDS.get(name);
+        if (renderer == null) {
+            throw new IllegalArgumentException("Not an ITicket field: " + name);
+        }
+        return renderer.render(t, offset);
+    }
+
+    private static Map<String, FieldRenderer> fields() {
+        Map<String, FieldRenderer> fields = new LinkedHashMap<>();
+        fields.put("id", (t, offset) -> text(t.id()));
+        fields.put("ticketId", (t, offset) -> LongNode.valueOf(t.ticketId()));
+        fields.put("title", (t, offset) -> text(t.title()));
+        fields.put("description", (t, offset) -> text(t.description()));
+        fields.put("status", (t, offset) -> text(t.status().name()));
+        fields.put("requestor", (t, offset) -> user(t.requestor()));
+        fields.put("customFields",
+                (t, offset) -> t.customFields() == null ? Json.object() : t.customFields().deepCopy());
+        fields.put("priority", (t, offset) -> text(t.priority().name()));
+        fields.put("assignee", (t, offset) -> user(t.assignee()));
+        fields.put("expectedDate", (t, offset) -> text(dateTime(t.expectedDate(), offset)));
+        fields.put("resolution", (t, offset) -> text(t.resolution()));
+        fields.put("firstResponseOn", (t, offset) -> text(dateTime(t.firstResponseOn(), offset)));
+        fields.put("firstResolutionOn", (t, offset) -> text(dateTime(t.firstResolutionOn(), offset)));
+        fields.put("lastResolutionOn", (t, offset) -> text(dateTime(t.lastResolutionOn(), offset)));
+        fields.put("createdOn", (t, offset) -> text(dateTime(t.createdOn(), offset)));
+        fields.put("tags", (t, offset) -> tags(t.tags()));
+        fields.put("lastUpdatedOn", (t, offset) -> text(dateTime(t.lastUpdatedOn(), offset)));
+        fields.put("isFrtEscalated", (t, offset) -> BooleanNode.valueOf(t.isFrtEscalated()));
+        fields.put("isRtEscalated", (t, offset) -> BooleanNode.valueOf(t.isRtEscalated()));
+        fields.put("createdBy", (t, offset) -> user(t.createdBy()));
+        fields.put("lastUpdatedBy", (t, offset) -> user(t.lastUpdatedBy()));
+        fields.put("lastResolutionComment", (t, offset) -> text(t.lastResolutionComment()));
+        fields.put("lastInteraction", (t, offset) -> text(dateTime(t.lastInteraction(), offset)));
+        return Collections.unmodifiableMap(fields);
+    }
+
+    /** A text node, or JSON null for null, as {@code ObjectNode.put(name, (String) null)} writes it. */
+    private static JsonNode text(String value) {
+        return value == null ? NullNode.getInstance() : TextNode.valueOf(value);
     }
 
     public static ObjectNode activity(Activity a, ZoneOffset offset) {
@@ -63,9 +102,10 @@ public final class TicketJson {
         return n;
     }
 
-    public static ObjectNode user(User user) {
+    /** A user as IUser, or JSON null for none. */
+    public static JsonNode user(User user) {
         if (user == null) {
-            return null;
+            return NullNode.getInstance();
         }
         ObjectNode n = Json.object();
         n.put("id", user.id());

@@ -56,18 +56,18 @@ public record TicketSelect(List<String> fields) {
         return new TicketSelect(List.copyOf(fields));
     }
 
+    /** The selected fields of the ticket, each rendered alone (a list of six fields does not render twenty-three). */
     public ObjectNode render(Ticket ticket, ZoneOffset offset) {
-        ObjectNode full = TicketJson.ticket(ticket, offset);
         ObjectNode out = Json.object();
         for (String field : fields) {
             String[] alias = ALIASES.get(field);
             if (alias == null) {
-                out.set(field, full.get(field));
+                out.set(field, TicketJson.field(ticket, field, offset));
             } else if (alias[1] == null) {
-                out.set(field, full.get(alias[0]));
+                out.set(field, TicketJson.field(ticket, alias[0], offset));
             } else {
-                JsonNode owner = full.get(alias[0]);
-                out.set(field, owner == null || owner.isNull() ? null : owner.get(alias[1]));
+                JsonNode owner = TicketJson.field(ticket, alias[0], offset);
+                out.set(field, owner.isNull() ? null : owner.get(alias[1]));
             }
         }
         return out;

@@ -1,8 +1,6 @@
 package dev.ticketing.store.dynamodb;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 /**
  * Builds every partition and sort key of the single table, so key formats live in one place.
@@ -21,9 +19,6 @@ final class Keys {
     static final String IDEMPOTENCY_SK = "IDEMPOTENCY";
 
     /** Fixed width, so that the lexical order of stored date-times is their chronological order. */
-    static final DateTimeFormatter SORTABLE_INSTANT =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
-
     private Keys() {
     }
 
@@ -74,6 +69,6 @@ final class Keys {
     }
 
     static String instant(Instant instant) {
-        return SORTABLE_INSTANT.format(instant);
+        return SortableInstants.format(instant);
     }
 }

@@ -281,6 +281,6 @@ final class TicketItem {
     }
 
     static Instant instant(String text) {
-        return text == null ? null : Instant.parse(text);
+        return text == null ? null : SortableInstants.parse(text);
     }
 }
