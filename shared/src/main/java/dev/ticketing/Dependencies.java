@@ -2,6 +2,8 @@ package dev.ticketing;
 
 import dev.ticketing.auth.Authenticator;
 import dev.ticketing.config.Config;
+import dev.ticketing.config.SsmTokenSecrets;
+import dev.ticketing.config.TokenSecrets;
 import dev.ticketing.service.InstanceService;
 import dev.ticketing.service.TicketListService;
 import dev.ticketing.service.TicketLifecycleService;
@@ -14,6 +16,7 @@ import dev.ticketing.store.dynamodb.DynamoDbInstanceStore;
 import dev.ticketing.store.dynamodb.DynamoDbTicketListing;
 import dev.ticketing.store.dynamodb.DynamoDbTicketStore;
 import java.time.Clock;
+import java.util.function.Supplier;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -27,14 +30,51 @@ public final class Dependencies {
     private final DynamoDbClient client;
     private final InstanceStore instanceStore;
     private final TicketStore ticketStore;
+    private final ContinuationTokens continuationTokens;
 
+    /**
+     * For tests and local tools: the continuation-token secret comes from {@link Config#localTokenSecret()}, or,
+     * with none, listings fail (no default secret exists). Functions use {@link #load(Config)}.
+     */
     public Dependencies(Config config, DynamoDbClient client) {
+        this(config, client, config.localTokenSecret().map(TokenSecrets::of)
+                .<Supplier<TokenSecrets>>map(secrets -> () -> secrets)
+                .orElse(Dependencies::noTokenSecret));
+    }
+
+    public Dependencies(Config config, DynamoDbClient client, Supplier<TokenSecrets> tokenSecrets) {
         this.config = config;
         this.client = client;
         DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
+        this.continuationTokens = new ContinuationTokens(tokenSecrets);
         this.instanceStore = new DynamoDbInstanceStore(enhanced, config.tableName());
-        this.ticketStore = new DynamoDbTicketStore(client, enhanced, config.tableName(),
-                new ContinuationTokens(config.tokenSecret()));
+        this.ticketStore = new DynamoDbTicketStore(client, enhanced, config.tableName(), continuationTokens);
+    }
+
+    /**
+     * A function's dependencies: the continuation-token secret is read now, from the SSM parameter the template
+     * names or, for local runs, from the local secret, so a function without one fails its initialisation.
+     *
+     * @throws IllegalStateException naming what is missing when there is no secret or it cannot be read
+     */
+    public static Dependencies load(Config config) {
+        Supplier<TokenSecrets> tokenSecrets;
+        if (config.tokenSecretParameter().isPresent()) {
+            tokenSecrets = SsmTokenSecrets.load(config.tokenSecretParameter().get(), SsmTokenSecrets.client(config),
+                    SsmTokenSecrets.MAX_AGE);
+        } else {
+            TokenSecrets local = TokenSecrets.of(config.localTokenSecret().orElseThrow(() ->
+                    new IllegalStateException("No continuation-token secret: set " + Config.TOKEN_SECRET_PARAMETER
+                            + " to the name of its SSM SecureString (template.yaml does), or, for local runs only, "
+                            + Config.TOKEN_SECRET + " to the secret itself")));
+            tokenSecrets = () -> local;
+        }
+        return new Dependencies(config, DynamoDbClients.create(config), tokenSecrets);
+    }
+
+    private static TokenSecrets noTokenSecret() {
+        throw new IllegalStateException("No continuation-token secret is configured (" + Config.TOKEN_SECRET_PARAMETER
+                + " or, for local runs, " + Config.TOKEN_SECRET + ")");
     }
 
     /** The container-wide instance, built on first use from the environment. */
@@ -71,8 +111,7 @@ public final class Dependencies {
     }
 
     public TicketListService ticketListService() {
-        return new TicketListService(new DynamoDbTicketListing(client, config.tableName(),
-                new ContinuationTokens(config.tokenSecret())));
+        return new TicketListService(new DynamoDbTicketListing(client, config.tableName(), continuationTokens));
     }
 
     public TicketLifecycleService ticketLifecycleService() {
@@ -85,8 +124,7 @@ public final class Dependencies {
         private static final Priming PRIMING = Priming.register(INSTANCE);
 
         private static Dependencies fromEnvironment() {
-            Config config = Config.fromEnvironment();
-            return new Dependencies(config, DynamoDbClients.create(config));
+            return load(Config.fromEnvironment());
         }
     }
 }

@@ -47,6 +47,22 @@ final class DefinitionCommands {
     private DefinitionCommands() {
     }
 
+    /** The usage lines of one command. */
+    static String usage(String command) {
+        String prefix = "  admin " + command + " ";
+        StringBuilder lines = new StringBuilder();
+        boolean inCommand = false;
+        for (String line : USAGE.split("\n")) {
+            if (line.startsWith("  admin ")) {
+                inCommand = line.startsWith(prefix);
+            }
+            if (inCommand) {
+                lines.append(lines.isEmpty() ? "" : "\n").append(line);
+            }
+        }
+        return lines.toString();
+    }
+
     static boolean handles(String command) {
         return COMMANDS.containsKey(command);
     }
@@ -55,8 +71,8 @@ final class DefinitionCommands {
     static int run(String command, String[] a, InputStream in, PrintStream out, PrintStream err,
                    InstanceAdminService service) throws IOException {
         if (a.length != COMMANDS.get(command).size()) {
-            err.println("usage:\n" + USAGE);
-            return 2;
+            err.println("usage:\n" + usage(command));
+            return ExitCodes.USAGE;
         }
         JsonNode result = switch (command) {
             case "replace-definition" -> instance(service.replaceDefinition(a[0], readJson(a[1], in)));
@@ -71,7 +87,7 @@ final class DefinitionCommands {
             default -> throw new IllegalArgumentException(command);
         };
         out.println(Json.write(result));
-        return 0;
+        return ExitCodes.OK;
     }
 
     private static JsonNode instance(dev.ticketing.model.Instance instance) {

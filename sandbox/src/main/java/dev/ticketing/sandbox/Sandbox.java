@@ -101,11 +101,13 @@ public final class Sandbox implements AutoCloseable {
 
     /**
      * The template's environment values that only exist in AWS, for the functions' processes: the local table and
-     * engine, a sandbox-only token secret, and any credentials and region (moto accepts all).
+     * engine, a sandbox-only token secret given directly (no parameter name, so no Parameter Store: the local path
+     * that Config documents), and any credentials and region (moto accepts all).
      */
     private static Map<String, String> functionEnvironment(URI endpoint, String tableName) {
         return Map.of(Config.TABLE_NAME, tableName,
                 Config.DYNAMODB_ENDPOINT, endpoint.toString(),
+                Config.TOKEN_SECRET_PARAMETER, "",
                 Config.TOKEN_SECRET, TOKEN_SECRET,
                 Config.REGION, LocalDynamoDb.REGION.id(),
                 "AWS_DEFAULT_REGION", LocalDynamoDb.REGION.id(),
@@ -201,6 +203,7 @@ public final class Sandbox implements AutoCloseable {
         System.setProperty(Config.DYNAMODB_ENDPOINT, binding.endpoint().toString());
         // The engine's tables live in one region; the developer's AWS_REGION must not send the functions elsewhere.
         System.setProperty(Config.REGION, LocalDynamoDb.REGION.id());
+        System.setProperty(Config.TOKEN_SECRET_PARAMETER, "");
         System.setProperty(Config.TOKEN_SECRET, TOKEN_SECRET);
         Config config = Dependencies.get().config();
         if (!config.tableName().equals(binding.tableName())

@@ -80,6 +80,8 @@ class LambdaRuntimeIT {
         harness = LambdaHarness.forTemplate(template, Map.of(
                 Config.TABLE_NAME, table.tableName(),
                 Config.DYNAMODB_ENDPOINT, table.endpoint().toString(),
+                // The local secret, not a parameter name: these functions read no Parameter Store.
+                Config.TOKEN_SECRET_PARAMETER, "",
                 Config.TOKEN_SECRET, TOKEN_SECRET,
                 Config.REGION, LocalDynamoDb.REGION.id(),
                 "AWS_DEFAULT_REGION", LocalDynamoDb.REGION.id(),

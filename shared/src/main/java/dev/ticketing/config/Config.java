@@ -5,16 +5,33 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** The deployment settings, read from environment variables; the only class that reads them. */
-public record Config(String tableName, String region, Optional<URI> dynamoDbEndpoint, String tokenSecret,
-                     boolean containerCredentials) {
+/**
+ * The deployment settings, read from environment variables; the only class that reads them.
+ *
+ * <p>The continuation-token secret comes from one of two places, never both and never a default: in AWS, the SSM
+ * SecureString named by {@value #TOKEN_SECRET_PARAMETER} (template.yaml sets it); for local runs only (tests, the
+ * sandbox, benchmarks), the value of {@value #TOKEN_SECRET}, honoured only when no parameter name is set.
+ *
+ * @param tokenSecretParameter name of the SSM parameter that holds the continuation-token secret
+ * @param localTokenSecret     the secret itself, for local runs without Parameter Store
+ * @param ssmEndpoint          a local SSM engine (moto) instead of AWS's; empty in AWS
+ */
+public record Config(String tableName, String region, Optional<URI> dynamoDbEndpoint,
+                     Optional<String> tokenSecretParameter, Optional<String> localTokenSecret,
+                     Optional<URI> ssmEndpoint, boolean containerCredentials) {
 
     public static final String TABLE_NAME = "TABLE_NAME";
     public static final String REGION = "AWS_REGION";
     public static final String DYNAMODB_ENDPOINT = "DYNAMODB_ENDPOINT";
+    public static final String TOKEN_SECRET_PARAMETER = "CONTINUATION_TOKEN_SECRET_PARAMETER";
+    /** Local runs only: the secret in clear, in the environment. Refused when a parameter name is also set. */
     public static final String TOKEN_SECRET = "CONTINUATION_TOKEN_SECRET";
+    public static final String SSM_ENDPOINT = "SSM_ENDPOINT";
     /** Set by Lambda when credentials come from its local endpoint (SnapStart) instead of AWS_ACCESS_KEY_ID. */
     public static final String CONTAINER_CREDENTIALS_URI = "AWS_CONTAINER_CREDENTIALS_FULL_URI";
+
+    private static final String[] OVERRIDABLE = {
+        TABLE_NAME, REGION, DYNAMODB_ENDPOINT, TOKEN_SECRET_PARAMETER, TOKEN_SECRET, SSM_ENDPOINT};
 
     /**
      * Environment variables, overridden by JVM system properties of the same name: the sandbox runs every
@@ -22,7 +39,7 @@ public record Config(String tableName, String region, Optional<URI> dynamoDbEndp
      */
     public static Config fromEnvironment() {
         Map<String, String> settings = new HashMap<>(System.getenv());
-        for (String name : new String[] {TABLE_NAME, REGION, DYNAMODB_ENDPOINT, TOKEN_SECRET}) {
+        for (String name : OVERRIDABLE) {
             String value = System.getProperty(name);
             if (value != null) {
                 settings.put(name, value);
@@ -37,14 +54,28 @@ public record Config(String tableName, String region, Optional<URI> dynamoDbEndp
             throw new IllegalStateException("Environment variable " + TABLE_NAME + " is not set");
         }
         String region = env.getOrDefault(REGION, "us-east-1");
-        Optional<URI> endpoint = Optional.ofNullable(env.get(DYNAMODB_ENDPOINT))
-                .filter(s -> !s.isBlank())
-                .map(URI::create);
-        // The continuation-token key is per deployment; without one, tokens are still bound to the
-        // instance and the query, but anyone who reads the source could forge their integrity tag.
-        String secret = env.getOrDefault(TOKEN_SECRET, "");
-        boolean containerCredentials = !env.getOrDefault(CONTAINER_CREDENTIALS_URI, "").isBlank();
-        return new Config(table, region, endpoint, secret.isBlank() ? "unset-" + table : secret,
-                containerCredentials);
+        Optional<String> parameter = nonBlank(env, TOKEN_SECRET_PARAMETER);
+        Optional<String> localSecret = nonBlank(env, TOKEN_SECRET);
+        // Two sources would leave it unclear which secret signs tokens; a deployment must not carry a clear-text one.
+        if (parameter.isPresent() && localSecret.isPresent()) {
+            throw new IllegalStateException("Both " + TOKEN_SECRET_PARAMETER + " and " + TOKEN_SECRET
+                    + " are set: set only the parameter name (AWS) or only the local secret (local runs)");
+        }
+        boolean containerCredentials = nonBlank(env, CONTAINER_CREDENTIALS_URI).isPresent();
+        return new Config(table, region, nonBlank(env, DYNAMODB_ENDPOINT).map(URI::create), parameter, localSecret,
+                nonBlank(env, SSM_ENDPOINT).map(URI::create), containerCredentials);
+    }
+
+    private static Optional<String> nonBlank(Map<String, String> env, String name) {
+        return Optional.ofNullable(env.get(name)).filter(value -> !value.isBlank());
+    }
+
+    /** Never prints the local secret. */
+    @Override
+    public String toString() {
+        return "Config[tableName=" + tableName + ", region=" + region + ", dynamoDbEndpoint="
+                + dynamoDbEndpoint.orElse(null) + ", tokenSecretParameter=" + tokenSecretParameter.orElse(null)
+                + ", localTokenSecret=" + (localTokenSecret.isPresent() ? "(set)" : "(unset)") + ", ssmEndpoint="
+                + ssmEndpoint.orElse(null) + ", containerCredentials=" + containerCredentials + "]";
     }
 }

@@ -13,6 +13,7 @@ import dev.ticketing.model.Instance;
 import dev.ticketing.model.Tag;
 import dev.ticketing.model.TagCategory;
 import dev.ticketing.store.ApiKeySlot;
+import dev.ticketing.store.InstancePage;
 import dev.ticketing.store.InstanceStore;
 import dev.ticketing.validation.Errors;
 import dev.ticketing.validation.FieldReader;
@@ -79,6 +80,29 @@ public final class InstanceAdminService {
     }
 
     /** Issues a new key for one slot; the previous key of that slot stops working at once. */
+    /** The instance, disabled or not; 404 when there is none. */
+    public Instance show(String instanceId) {
+        return existing(instanceId);
+    }
+
+    /** A page of instances in id order, from the instance directory (docs/data-model.md). */
+    public InstancePage list(int limit, Optional<String> after) {
+        return instances.list(limit, after);
+    }
+
+    /**
+     * Enables or disables an instance. A disabled instance's requests are refused with 403 by the functions at
+     * once (the authorizer cache does not matter: the functions read the instance on every request).
+     */
+    public Instance setEnabled(String instanceId, boolean enabled) {
+        existing(instanceId);
+        return instances.updateDefinition(instanceId, stored -> {
+            ObjectNode json = Json.MAPPER.valueToTree(stored);
+            json.put("enabled", enabled);
+            return parseInstance(json);
+        });
+    }
+
     public String rotateKey(String instanceId, ApiKeySlot slot) {
         String key = ApiKeys.generate();
         instances.replaceKey(instanceId, slot, ApiKeys.hash(key));

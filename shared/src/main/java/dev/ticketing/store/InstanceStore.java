@@ -19,6 +19,12 @@ public interface InstanceStore {
 
     Optional<Instance> find(String instanceId);
 
+    /**
+     * Up to {@code limit} instances in instance-id order, starting after the instance {@code after} names, read
+     * from the instance directory (one Query per page, never a scan).
+     */
+    InstancePage list(int limit, Optional<String> after);
+
     Optional<ApiKeyOwner> findByKeyHash(String keyHash);
 
     /** Replaces one key's hash: the old key stops working in the same transaction as the new one starts. */

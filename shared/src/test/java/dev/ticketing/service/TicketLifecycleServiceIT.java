@@ -333,8 +333,7 @@ class TicketLifecycleServiceIT {
     }
 
     private static Config config() {
-        return Config.from(Map.of(Config.TABLE_NAME, table.tableName(),
-                Config.DYNAMODB_ENDPOINT, table.endpoint().toString()));
+        return Fixtures.testConfig(table);
     }
 
     private static Ticket newTicket() {

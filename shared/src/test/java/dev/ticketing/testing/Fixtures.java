@@ -28,6 +28,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 public final class Fixtures {
 
     /** The demo instance's id and primary key, as used by the samples in events/. */
+    public static final String TEST_TOKEN_SECRET = "test-only-continuation-token-secret";
     public static final String DEMO_INSTANCE_ID = "7d5a3c1e-0b7f-4c4e-9a43-5f0e2d1b9c11";
     public static final String DEMO_PRIMARY_KEY = "sandbox-demo-primary-key-0123456789abcdef";
 
@@ -42,15 +43,20 @@ public final class Fixtures {
      * the testkit's DynamoDbLimits: DynamoDB's limits, page ends and transaction conflicts.
      */
     public static Dependencies dependencies(TestTable table) {
-        Config config = Config.from(Map.of(Config.TABLE_NAME, table.tableName(),
-                Config.DYNAMODB_ENDPOINT, table.endpoint().toString()));
+        Config config = testConfig(table);
         return new Dependencies(config, table.newClient());
+    }
+
+    /** A test table's settings, with a continuation-token secret given directly (the local path Config documents). */
+    public static Config testConfig(TestTable table) {
+        return Config.from(Map.of(Config.TABLE_NAME, table.tableName(),
+                Config.DYNAMODB_ENDPOINT, table.endpoint().toString(),
+                Config.TOKEN_SECRET, TEST_TOKEN_SECRET));
     }
 
     /** As {@link #dependencies(TestTable)}, with further interceptors on the client (to inject failures). */
     public static Dependencies dependencies(TestTable table, ExecutionInterceptor... interceptors) {
-        Config config = Config.from(Map.of(Config.TABLE_NAME, table.tableName(),
-                Config.DYNAMODB_ENDPOINT, table.endpoint().toString()));
+        Config config = testConfig(table);
         return new Dependencies(config, table.newClient(interceptors));
     }
 

@@ -4,6 +4,7 @@ import dev.ticketing.model.Instance;
 import dev.ticketing.model.TagCategory;
 import dev.ticketing.store.ApiKeyOwner;
 import dev.ticketing.store.ApiKeySlot;
+import dev.ticketing.store.InstancePage;
 import dev.ticketing.store.InstanceStore;
 import java.util.List;
 import java.util.Optional;
@@ -40,6 +41,11 @@ public final class TagCategoriesReadHook implements InstanceStore {
     @Override
     public Optional<Instance> find(String instanceId) {
         return store.find(instanceId);
+    }
+
+    @Override
+    public InstancePage list(int limit, Optional<String> after) {
+        return store.list(limit, after);
     }
 
     @Override

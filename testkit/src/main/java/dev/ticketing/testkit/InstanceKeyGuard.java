@@ -36,8 +36,11 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  *   <li>When the item carries an {@code instanceId} attribute, it names the owner.</li>
  *   <li>Every index partition key the item carries (those of {@code template.yaml}'s global secondary indexes) is
  *       {@code INSTANCE#<owner>} or starts with {@code INSTANCE#<owner>#}.</li>
- *   <li>The one exception, by rule: API-key items ({@code PK = APIKEY#<hash>}, {@code SK = APIKEY}) are looked up by
- *       the key's hash before any instance is known. They must carry an {@code instanceId} and no index key.</li>
+ *   <li>The exceptions, by rule: API-key items ({@code PK = APIKEY#<hash>}, {@code SK = APIKEY}) are looked up by
+ *       the key's hash before any instance is known. They must carry an {@code instanceId} and no index key.
+ *       Instance-directory entries ({@code PK = INSTANCES}, {@code SK = INSTANCE#<id>}) list the instances for the
+ *       admin tool, all in one partition. The sort key names the owner; they must carry an {@code instanceId} equal
+ *       to it and no index key.</li>
  *   <li>An UpdateItem writes its key plus the attributes its {@code SET} clause assigns as {@code name = :value};
  *       an {@code instanceId} or index key changed in any other way ({@code ADD}, {@code if_not_exists}, ...) is
  *       refused, since its value cannot be checked. {@code REMOVE} is allowed: an item without an index key is
@@ -54,6 +57,7 @@ public final class InstanceKeyGuard implements ExecutionInterceptor {
     static final String API_KEY_PREFIX = "APIKEY#";
     static final String API_KEY_SK = "APIKEY";
     static final String INSTANCE_ID = "instanceId";
+    static final String INSTANCE_DIRECTORY_PK = "INSTANCES";
 
     private static final Pattern CLAUSE = Pattern.compile("\\b(SET|REMOVE|ADD|DELETE)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern SIMPLE_ASSIGNMENT = Pattern.compile("\\s*(#?[A-Za-z0-9_]+)\\s*=\\s*(:[A-Za-z0-9_]+)\\s*");
@@ -117,6 +121,20 @@ public final class InstanceKeyGuard implements ExecutionInterceptor {
             }
             indexPartitionKeys.stream().filter(item::containsKey).findFirst().ifPresent(index -> {
                 throw violation(operation, "is an API-key item with the index key " + index, item);
+            });
+            return;
+        }
+        if (pk.equals(INSTANCE_DIRECTORY_PK)) {
+            String entryOwner = string(item, sortKey).flatMap(InstanceKeyGuard::owner)
+                    .filter(id -> !id.contains("#") && ("INSTANCE#" + id).equals(item.get(sortKey).s()))
+                    .orElseThrow(() -> violation(operation, "is an instance-directory entry whose " + sortKey
+                            + " is not INSTANCE#<instanceId>", item));
+            if (!instanceId.filter(entryOwner::equals).isPresent()) {
+                throw violation(operation, "is the instance-directory entry of " + entryOwner + " with "
+                        + INSTANCE_ID + " " + instanceId.orElse("(none)"), item);
+            }
+            indexPartitionKeys.stream().filter(item::containsKey).findFirst().ifPresent(index -> {
+                throw violation(operation, "is an instance-directory entry with the index key " + index, item);
             });
             return;
         }

@@ -84,6 +84,25 @@ class InstanceKeyGuardTest {
     }
 
     @Test
+    void instanceDirectoryEntries_arePassedByRule_onlyNamingTheirInstanceInSortKeyAndInstanceId() {
+        assertThatCode(() -> guard.check(put(Map.of("PK", s("INSTANCES"), "SK", s("INSTANCE#" + A),
+                "instanceId", s(A)))))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> guard.check(put(Map.of("PK", s("INSTANCES"), "SK", s("INSTANCE#" + A)))))
+                .isInstanceOf(InstanceKeyGuard.InstanceKeyViolation.class)
+                .hasMessageContaining("instance-directory entry");
+        assertThatThrownBy(() -> guard.check(put(Map.of("PK", s("INSTANCES"), "SK", s("INSTANCE#" + A),
+                "instanceId", s(B)))))
+                .isInstanceOf(InstanceKeyGuard.InstanceKeyViolation.class);
+        assertThatThrownBy(() -> guard.check(put(Map.of("PK", s("INSTANCES"), "SK", s("INSTANCE#" + A + "#TICKET"),
+                "instanceId", s(A)))))
+                .isInstanceOf(InstanceKeyGuard.InstanceKeyViolation.class);
+        assertThatThrownBy(() -> guard.check(put(Map.of("PK", s("INSTANCES"), "SK", s("INSTANCE#" + A),
+                "instanceId", s(A), "listPk", s("INSTANCE#" + A + "#TICKETS")))))
+                .isInstanceOf(InstanceKeyGuard.InstanceKeyViolation.class);
+    }
+
+    @Test
     void update_checksItsKey_andWhatItsSetClauseAssigns() {
         UpdateItemRequest counter = UpdateItemRequest.builder()
                 .key(Map.of("PK", s("INSTANCE#" + A), "SK", s("COUNTER#TICKET")))

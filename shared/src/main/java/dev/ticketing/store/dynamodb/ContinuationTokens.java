@@ -2,6 +2,7 @@ package dev.ticketing.store.dynamodb;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ticketing.config.TokenSecrets;
 import dev.ticketing.error.ValidationException;
 import dev.ticketing.json.Json;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -28,19 +30,26 @@ public final class ContinuationTokens {
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
-    private final SecretKeySpec key;
+    private final Supplier<TokenSecrets> secrets;
 
     public ContinuationTokens(String secret) {
-        if (secret == null || secret.isEmpty()) {
-            throw new IllegalArgumentException("a continuation-token secret is required");
-        }
-        this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
+        this(fixed(TokenSecrets.of(secret)));
+    }
+
+    /** Secrets looked up on every use, so that a rotation reaches a running container. */
+    public ContinuationTokens(Supplier<TokenSecrets> secrets) {
+        this.secrets = secrets;
+    }
+
+    private static Supplier<TokenSecrets> fixed(TokenSecrets secrets) {
+        return () -> secrets;
     }
 
     /** A token for {@code lastKey} (string and number attributes), valid only for this instance and query. */
     public String encode(String instanceId, String queryFingerprint, Map<String, AttributeValue> lastKey) {
         byte[] payload = Json.write(toJson(lastKey)).getBytes(StandardCharsets.UTF_8);
-        return ENCODER.encodeToString(payload) + "." + ENCODER.encodeToString(mac(instanceId, queryFingerprint, payload));
+        return ENCODER.encodeToString(payload) + "."
+                + ENCODER.encodeToString(mac(secrets.get().current(), instanceId, queryFingerprint, payload));
     }
 
     /** The key a token carries; 400 naming {@code continuationToken} when it was not issued for this query. */
@@ -57,8 +66,7 @@ public final class ContinuationTokens {
         } catch (IllegalArgumentException e) {
             throw invalid();
         }
-        // Constant-time comparison: the time taken must not reveal how much of a forged tag was right.
-        if (!MessageDigest.isEqual(presented, mac(instanceId, queryFingerprint, payload))) {
+        if (!signedWithAcceptedSecret(presented, instanceId, queryFingerprint, payload)) {
             throw invalid();
         }
         try {
@@ -69,10 +77,20 @@ public final class ContinuationTokens {
         }
     }
 
-    private byte[] mac(String instanceId, String queryFingerprint, byte[] payload) {
+    private boolean signedWithAcceptedSecret(byte[] presented, String instanceId, String queryFingerprint,
+                                             byte[] payload) {
+        boolean accepted = false;
+        for (String secret : secrets.get().accepted()) {
+            // Constant-time comparison: the time taken must not reveal how much of a forged tag was right.
+            accepted |= MessageDigest.isEqual(presented, mac(secret, instanceId, queryFingerprint, payload));
+        }
+        return accepted;
+    }
+
+    private static byte[] mac(String secret, String instanceId, String queryFingerprint, byte[] payload) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key);
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM));
             // Length-prefixed fields, so no two (instance, query, payload) triples share an input.
             update(mac, instanceId.getBytes(StandardCharsets.UTF_8));
             update(mac, queryFingerprint.getBytes(StandardCharsets.UTF_8));

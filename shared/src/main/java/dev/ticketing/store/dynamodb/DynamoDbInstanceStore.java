@@ -8,7 +8,9 @@ import dev.ticketing.model.Instance;
 import dev.ticketing.model.TagCategory;
 import dev.ticketing.store.ApiKeyOwner;
 import dev.ticketing.store.ApiKeySlot;
+import dev.ticketing.store.InstancePage;
 import dev.ticketing.store.InstanceStore;
+import java.util.ArrayList;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,7 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.Page;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactDeleteItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
@@ -35,12 +38,14 @@ public final class DynamoDbInstanceStore implements InstanceStore {
     private final DynamoDbTable<InstanceItem> instances;
     private final DynamoDbTable<ApiKeyItem> apiKeys;
     private final DynamoDbTable<TagCategoryItem> tagCategories;
+    private final DynamoDbTable<InstanceEntryItem> directory;
 
     public DynamoDbInstanceStore(DynamoDbEnhancedClient enhanced, String tableName) {
         this.enhanced = enhanced;
         this.instances = enhanced.table(tableName, InstanceItem.SCHEMA);
         this.apiKeys = enhanced.table(tableName, ApiKeyItem.SCHEMA);
         this.tagCategories = enhanced.table(tableName, TagCategoryItem.SCHEMA);
+        this.directory = enhanced.table(tableName, InstanceEntryItem.SCHEMA);
     }
 
     @Override
@@ -63,7 +68,8 @@ public final class DynamoDbInstanceStore implements InstanceStore {
                 .addPutItem(apiKeys, putNew(ApiKeyItem.class,
                         keyItem(instance.id(), ApiKeySlot.primary, primaryKeyHash, usageIdentifierKey)))
                 .addPutItem(apiKeys, putNew(ApiKeyItem.class,
-                        keyItem(instance.id(), ApiKeySlot.secondary, secondaryKeyHash, usageIdentifierKey)));
+                        keyItem(instance.id(), ApiKeySlot.secondary, secondaryKeyHash, usageIdentifierKey)))
+                .addPutItem(directory, putNew(InstanceEntryItem.class, entryItem(instance.id())));
         for (TagCategory category : categories) {
             tx.addPutItem(tagCategories, putNew(TagCategoryItem.class, TagCategoryItem.from(category, 1)));
         }
@@ -81,6 +87,31 @@ public final class DynamoDbInstanceStore implements InstanceStore {
     @Override
     public Optional<Instance> find(String instanceId) {
         return Optional.ofNullable(instanceItem(instanceId)).map(DynamoDbInstanceStore::toInstance);
+    }
+
+    @Override
+    public InstancePage list(int limit, Optional<String> after) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive");
+        }
+        // One entry more than asked says whether another page exists; the cursor is the last id returned, a valid
+        // ExclusiveStartKey whether or not DynamoDB stopped there.
+        Page<InstanceEntryItem> page = directory.query(r -> {
+            r.queryConditional(QueryConditional.keyEqualTo(Key.builder()
+                            .partitionValue(Keys.INSTANCE_DIRECTORY_PK).build()))
+                    .limit(limit + 1);
+            after.ifPresent(id -> r.exclusiveStartKey(Map.of(
+                    "PK", AttributeValue.fromS(Keys.INSTANCE_DIRECTORY_PK),
+                    "SK", AttributeValue.fromS(Keys.instanceEntry(id)))));
+        }).iterator().next();
+        List<InstanceEntryItem> entries = page.items();
+        List<Instance> found = new ArrayList<>();
+        for (InstanceEntryItem entry : entries.subList(0, Math.min(limit, entries.size()))) {
+            find(entry.instanceId).ifPresent(found::add);
+        }
+        Optional<String> next = entries.size() > limit
+                ? Optional.of(entries.get(limit - 1).instanceId) : Optional.empty();
+        return new InstancePage(found, next);
     }
 
     @Override
@@ -245,6 +276,16 @@ public final class DynamoDbInstanceStore implements InstanceStore {
         item.instanceId = instanceId;
         item.slot = slot.name();
         item.usageIdentifierKey = usageKey;
+        item.createdOn = Keys.instant(Instant.now());
+        return item;
+    }
+
+    private static InstanceEntryItem entryItem(String instanceId) {
+        InstanceEntryItem item = new InstanceEntryItem();
+        item.pk = Keys.INSTANCE_DIRECTORY_PK;
+        item.sk = Keys.instanceEntry(instanceId);
+        item.type = InstanceEntryItem.TYPE;
+        item.instanceId = instanceId;
         item.createdOn = Keys.instant(Instant.now());
         return item;
     }

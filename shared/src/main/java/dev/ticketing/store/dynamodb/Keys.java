@@ -5,7 +5,8 @@ import java.time.Instant;
 /**
  * Builds every partition and sort key of the single table, so key formats live in one place.
  * All of an instance's items have keys that start with {@code INSTANCE#<instanceId>}, except API keys,
- * which are looked up by their hash before the instance is known.
+ * which are looked up by their hash before the instance is known, and the instance directory's entries
+ * ({@code INSTANCES} / {@code INSTANCE#<instanceId>}), which list the instances without a scan.
  */
 final class Keys {
 
@@ -17,12 +18,18 @@ final class Keys {
     static final String TICKET_ID_SK = "TICKETID";
     static final String ACTIVITY_PREFIX = "ACTIVITY#";
     static final String IDEMPOTENCY_SK = "IDEMPOTENCY";
+    static final String INSTANCE_DIRECTORY_PK = "INSTANCES";
 
     /** Fixed width, so that the lexical order of stored date-times is their chronological order. */
     private Keys() {
     }
 
     static String instance(String instanceId) {
+        return "INSTANCE#" + instanceId;
+    }
+
+    /** The sort key of an instance's entry in the directory partition {@link #INSTANCE_DIRECTORY_PK}. */
+    static String instanceEntry(String instanceId) {
         return "INSTANCE#" + instanceId;
     }
 

@@ -3,9 +3,12 @@ package dev.ticketing.store.dynamodb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ticketing.config.TokenSecrets;
 import dev.ticketing.error.ValidationException;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -44,6 +47,23 @@ class ContinuationTokensTest {
         String token = new ContinuationTokens("other deployment").encode("a", "q1", KEY);
 
         assertRejected(() -> tokens.decode(token, "a", "q1"));
+    }
+
+    @Test
+    void decode_acceptsTokenSignedWithThePreviousSecret_onlyWhileItIsStillThePreviousOne() {
+        AtomicReference<TokenSecrets> secrets = new AtomicReference<>(TokenSecrets.of("old"));
+        ContinuationTokens rotating = new ContinuationTokens(secrets::get);
+        String issuedBeforeRotation = rotating.encode("a", "q1", KEY);
+
+        secrets.set(new TokenSecrets("new", Optional.of("old")));
+        String issuedAfterRotation = rotating.encode("a", "q1", KEY);
+
+        assertThat(rotating.decode(issuedBeforeRotation, "a", "q1")).isEqualTo(KEY);
+        assertThat(new ContinuationTokens("new").decode(issuedAfterRotation, "a", "q1")).isEqualTo(KEY);
+        assertRejected(() -> new ContinuationTokens("old").decode(issuedAfterRotation, "a", "q1"));
+
+        secrets.set(TokenSecrets.of("new"));
+        assertRejected(() -> rotating.decode(issuedBeforeRotation, "a", "q1"));
     }
 
     @Test

@@ -9,12 +9,16 @@ import dev.ticketing.error.ConflictException;
 import dev.ticketing.json.Json;
 import dev.ticketing.model.Instance;
 import dev.ticketing.model.TagCategory;
+import dev.ticketing.store.InstancePage;
 import dev.ticketing.store.InstanceStore;
 import dev.ticketing.testing.Fixtures;
+import dev.ticketing.testkit.DynamoDbCallCounter;
 import dev.ticketing.testkit.DynamoDbEngine;
 import dev.ticketing.testkit.TestTable;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,6 +38,47 @@ class DynamoDbInstanceStoreIT {
         table = testTable;
         deps = Fixtures.dependencies(table);
         store = deps.instanceStore();
+    }
+
+    @Test
+    void storedInstanceDirectoryEntry_hasExactlyTheDocumentedAttributes() {
+        String id = Fixtures.createDemoInstance(deps).instanceId();
+
+        Map<String, String> entry = StoredItems.summary(table.client(), table.tableName(), "INSTANCES",
+                "INSTANCE#" + id);
+
+        assertThat(entry.keySet()).containsExactly("PK", "SK", "createdOn", "instanceId", "type");
+        assertThat(entry).containsEntry("PK", "S:INSTANCES").containsEntry("SK", "S:INSTANCE#" + id)
+                .containsEntry("type", "S:instanceEntry").containsEntry("instanceId", "S:" + id);
+        assertThat(entry.get("createdOn")).matches("S:\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z");
+    }
+
+    @Test
+    void list_pagesThroughEveryInstanceInIdOrder_withQueriesOnly() {
+        for (int i = 0; i < 3; i++) {
+            Fixtures.createDemoInstance(deps, "1157a000-0000-4000-8000-00000000000" + i,
+                    "list-test-primary-key-0123456789abcdef-" + i);
+        }
+        DynamoDbCallCounter calls = new DynamoDbCallCounter();
+        InstanceStore counted = new DynamoDbInstanceStore(
+                software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient.builder()
+                        .dynamoDbClient(table.newClient(calls)).build(), table.tableName());
+
+        List<String> ids = new ArrayList<>();
+        Optional<String> after = Optional.empty();
+        int pages = 0;
+        do {
+            InstancePage page = counted.list(2, after);
+            page.instances().forEach(instance -> ids.add(instance.id()));
+            after = page.after();
+            pages++;
+        } while (after.isPresent());
+
+        assertThat(ids).doesNotHaveDuplicates().isSorted()
+                .contains("1157a000-0000-4000-8000-000000000000", "1157a000-0000-4000-8000-000000000001",
+                        "1157a000-0000-4000-8000-000000000002");
+        assertThat(calls.snapshot().calls("Scan")).isZero();
+        assertThat(calls.snapshot().calls("Query")).isEqualTo(pages);
     }
 
     @Test
