@@ -99,20 +99,9 @@ public final class Sandbox implements AutoCloseable {
         }
     }
 
-    /**
-     * The template's environment values that only exist in AWS, for the functions' processes: the local table and
-     * engine, a sandbox-only token secret given directly (no parameter name, so no Parameter Store: the local path
-     * that Config documents), and any credentials and region (moto accepts all).
-     */
+    /** The functions' environment on the sandbox's engine, with a sandbox-only token secret. */
     private static Map<String, String> functionEnvironment(URI endpoint, String tableName) {
-        return Map.of(Config.TABLE_NAME, tableName,
-                Config.DYNAMODB_ENDPOINT, endpoint.toString(),
-                Config.TOKEN_SECRET_PARAMETER, "",
-                Config.TOKEN_SECRET, TOKEN_SECRET,
-                Config.REGION, LocalDynamoDb.REGION.id(),
-                "AWS_DEFAULT_REGION", LocalDynamoDb.REGION.id(),
-                "AWS_ACCESS_KEY_ID", "sandbox",
-                "AWS_SECRET_ACCESS_KEY", "sandbox");
+        return Config.localFunctionEnvironment(endpoint, tableName, TOKEN_SECRET);
     }
 
     private static Config functionConfig(URI endpoint, String tableName) {

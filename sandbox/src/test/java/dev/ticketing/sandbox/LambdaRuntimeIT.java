@@ -77,16 +77,9 @@ class LambdaRuntimeIT {
                 OUTPUT.add(line);
             }
         };
-        harness = LambdaHarness.forTemplate(template, Map.of(
-                Config.TABLE_NAME, table.tableName(),
-                Config.DYNAMODB_ENDPOINT, table.endpoint().toString(),
-                // The local secret, not a parameter name: these functions read no Parameter Store.
-                Config.TOKEN_SECRET_PARAMETER, "",
-                Config.TOKEN_SECRET, TOKEN_SECRET,
-                Config.REGION, LocalDynamoDb.REGION.id(),
-                "AWS_DEFAULT_REGION", LocalDynamoDb.REGION.id(),
-                "AWS_ACCESS_KEY_ID", "local",
-                "AWS_SECRET_ACCESS_KEY", "local"), LambdaHarness.Artifacts.MAVEN, log);
+        harness = LambdaHarness.forTemplate(template,
+                Config.localFunctionEnvironment(table.endpoint(), table.tableName(), TOKEN_SECRET),
+                LambdaHarness.Artifacts.MAVEN, log);
     }
 
     @AfterAll

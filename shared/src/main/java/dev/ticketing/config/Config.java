@@ -30,6 +30,9 @@ public record Config(String tableName, String region, Optional<URI> dynamoDbEndp
     /** Set by Lambda when credentials come from its local endpoint (SnapStart) instead of AWS_ACCESS_KEY_ID. */
     public static final String CONTAINER_CREDENTIALS_URI = "AWS_CONTAINER_CREDENTIALS_FULL_URI";
 
+    /** The region of local engines' tables (testkit's LocalDynamoDb uses the same). */
+    public static final String LOCAL_REGION = "us-east-1";
+
     private static final String[] OVERRIDABLE = {
         TABLE_NAME, REGION, DYNAMODB_ENDPOINT, TOKEN_SECRET_PARAMETER, TOKEN_SECRET, SSM_ENDPOINT};
 
@@ -64,6 +67,24 @@ public record Config(String tableName, String region, Optional<URI> dynamoDbEndp
         boolean containerCredentials = nonBlank(env, CONTAINER_CREDENTIALS_URI).isPresent();
         return new Config(table, region, nonBlank(env, DYNAMODB_ENDPOINT).map(URI::create), parameter, localSecret,
                 nonBlank(env, SSM_ENDPOINT).map(URI::create), containerCredentials);
+    }
+
+    /**
+     * What a function's environment holds on a local engine (tests, the sandbox, benchmarks) in place of the
+     * template's AWS-only values: the table and the engine, the token secret given directly (no parameter name, so
+     * no Parameter Store: the local path above), and a region and credentials, which local engines accept whatever
+     * they are. The region is the one local tables are created in.
+     */
+    public static Map<String, String> localFunctionEnvironment(URI dynamoDbEndpoint, String tableName,
+                                                               String tokenSecret) {
+        return Map.of(TABLE_NAME, tableName,
+                DYNAMODB_ENDPOINT, dynamoDbEndpoint.toString(),
+                TOKEN_SECRET_PARAMETER, "",
+                TOKEN_SECRET, tokenSecret,
+                REGION, LOCAL_REGION,
+                "AWS_DEFAULT_REGION", LOCAL_REGION,
+                "AWS_ACCESS_KEY_ID", "local",
+                "AWS_SECRET_ACCESS_KEY", "local");
     }
 
     private static Optional<String> nonBlank(Map<String, String> env, String name) {

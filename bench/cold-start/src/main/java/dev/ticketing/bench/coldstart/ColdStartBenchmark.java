@@ -286,14 +286,7 @@ public final class ColdStartBenchmark {
     }
 
     private Map<String, String> localValues(URI engine) {
-        return Map.of(
-                Config.TABLE_NAME, Seed.TABLE,
-                Config.DYNAMODB_ENDPOINT, engine.toString(),
-                Config.TOKEN_SECRET, TOKEN_SECRET,
-                Config.REGION, LocalDynamoDb.REGION.id(),
-                "AWS_DEFAULT_REGION", LocalDynamoDb.REGION.id(),
-                "AWS_ACCESS_KEY_ID", "local",
-                "AWS_SECRET_ACCESS_KEY", "local");
+        return Config.localFunctionEnvironment(engine, Seed.TABLE, TOKEN_SECRET);
     }
 
     private Path functionJar(String logicalId) {
