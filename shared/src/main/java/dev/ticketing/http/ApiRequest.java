@@ -1,11 +1,14 @@
 package dev.ticketing.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ticketing.error.UnauthorizedException;
 import dev.ticketing.error.ValidationException;
 import dev.ticketing.json.Json;
+import dev.ticketing.json.JsonText;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.util.Base64;
@@ -78,13 +81,28 @@ public final class ApiRequest {
             throw new ValidationException("body", "is required: send a JSON object");
         }
         if (Boolean.TRUE.equals(event.getIsBase64Encoded())) {
-            body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
+            try {
+                body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                throw new ValidationException("body", "is marked base64-encoded but is not valid base64");
+            }
         }
+        JsonNode json;
         try {
-            return Json.parse(body);
+            json = Json.parse(body);
+        } catch (StreamConstraintsException e) {
+            throw new ValidationException("body", "is too deeply nested (at most " + Json.MAX_NESTING_DEPTH
+                    + " levels) or holds a number longer than " + Json.MAX_NUMBER_LENGTH + " characters");
         } catch (JsonProcessingException e) {
-            throw new ValidationException("body", "is not valid JSON (line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ")");
+            // Some parse failures (a constraint, an I/O fault) carry no location.
+            JsonLocation location = e.getLocation();
+            throw new ValidationException("body", location == null ? "is not valid JSON"
+                    : "is not valid JSON (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")");
         }
+        JsonText.firstUnpairedSurrogate(json, "").ifPresent(field -> {
+            throw new ValidationException(field.isEmpty() ? "body" : field,
+                    "holds an unpaired UTF-16 surrogate (such as \\ud800 alone), which is not text");
+        });
+        return json;
     }
 }
