@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ticketing.model.CustomField;
 import dev.ticketing.model.CustomFieldOption;
 import dev.ticketing.model.Instance;
+import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +18,10 @@ import java.util.Set;
  * by id and display name.
  */
 public final class CustomFieldValidator {
+
+    public static final int MAX_NUMBER_DIGITS = 38;
+    static final BigDecimal MIN_NUMBER_MAGNITUDE = new BigDecimal("1E-130");
+    static final BigDecimal MAX_NUMBER_MAGNITUDE = new BigDecimal("1E+126");
 
     private CustomFieldValidator() {
     }
@@ -96,15 +101,11 @@ public final class CustomFieldValidator {
                 }
                 return Optional.of(value);
             case number:
-                if (!value.isNumber()) {
-                    errors.add(path, label(field) + " must be a number");
-                    return Optional.empty();
-                }
-                return Optional.of(value);
+                return number(field, value, path, errors);
             case datePicker:
                 if (!value.isTextual() || FieldReader.parseDateTime(value.textValue()).isEmpty()) {
                     errors.add(path, label(field) + " is a date picker and must be an ISO-8601 date-time such as "
-                            + "2023-07-26T17:00:00Z");
+                            + "2023-07-26T17:00:00Z, " + FieldReader.DATE_TIME_RANGE);
                     return Optional.empty();
                 }
                 return Optional.of(JsonNodeFactory.instance.textNode(value.textValue().strip()));
@@ -136,6 +137,35 @@ public final class CustomFieldValidator {
             return Optional.empty();
         }
         return Optional.of(JsonNodeFactory.instance.textNode(text));
+    }
+
+    /**
+     * What DynamoDB can store (developer guide, "Supported data types": numbers have up to 38 digits of precision
+     * and a magnitude from 1E-130 to 9.99...E+125), so a value it would refuse is a 400 before a ticket number is
+     * taken.
+     */
+    private static Optional<JsonNode> number(CustomField field, JsonNode value, String path, Errors errors) {
+        if (!value.isNumber()) {
+            errors.add(path, label(field) + " must be a number");
+            return Optional.empty();
+        }
+        if ((value.isDouble() || value.isFloat()) && !Double.isFinite(value.doubleValue())) {
+            errors.add(path, label(field) + " must be a finite number");
+            return Optional.empty();
+        }
+        BigDecimal number = value.decimalValue().stripTrailingZeros();
+        if (number.precision() > MAX_NUMBER_DIGITS) {
+            errors.add(path, label(field) + " must have at most " + MAX_NUMBER_DIGITS + " significant digits (got "
+                    + number.precision() + ")");
+            return Optional.empty();
+        }
+        BigDecimal magnitude = number.abs();
+        if (number.signum() != 0
+                && (magnitude.compareTo(MIN_NUMBER_MAGNITUDE) < 0 || magnitude.compareTo(MAX_NUMBER_MAGNITUDE) >= 0)) {
+            errors.add(path, label(field) + " must be 0 or have a magnitude from 1E-130 to below 1E+126");
+            return Optional.empty();
+        }
+        return Optional.of(value);
     }
 
     private static Optional<JsonNode> people(CustomField field, JsonNode value, String path, Errors errors) {
