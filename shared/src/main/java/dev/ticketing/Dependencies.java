@@ -111,7 +111,8 @@ public final class Dependencies {
     }
 
     public TicketListService ticketListService() {
-        return new TicketListService(new DynamoDbTicketListing(client, config.tableName(), continuationTokens));
+        return new TicketListService(new DynamoDbTicketListing(client, config.tableName(), continuationTokens),
+                instanceStore);
     }
 
     public TicketLifecycleService ticketLifecycleService() {
