@@ -12,9 +12,11 @@ import dev.ticketing.json.JsonText;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Read access to an API Gateway proxy event: the caller's instance, parameters, headers and body. */
 public final class ApiRequest {
@@ -56,6 +58,24 @@ public final class ApiRequest {
         }
         Map<String, String> single = event.getQueryStringParameters();
         return Optional.ofNullable(single == null ? null : single.get(name));
+    }
+
+    /** The names of every query parameter sent. */
+    public Set<String> queryNames() {
+        Set<String> names = new HashSet<>();
+        if (event.getMultiValueQueryStringParameters() != null) {
+            names.addAll(event.getMultiValueQueryStringParameters().keySet());
+        }
+        if (event.getQueryStringParameters() != null) {
+            names.addAll(event.getQueryStringParameters().keySet());
+        }
+        return names;
+    }
+
+    /** {@code continuationToken} from the header the reference names or from the query; blank counts as absent. */
+    public Optional<String> continuationToken() {
+        return header(QueryParameters.CONTINUATION_TOKEN).filter(t -> !t.isBlank())
+                .or(() -> query(QueryParameters.CONTINUATION_TOKEN).filter(t -> !t.isBlank()));
     }
 
     /** A header's value, matched without regard to case as HTTP requires. */
