@@ -3,6 +3,7 @@ package dev.ticketing.validation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ticketing.json.Json;
 import dev.ticketing.model.CustomField;
 import dev.ticketing.model.CustomFieldOption;
 import dev.ticketing.model.Instance;
@@ -20,6 +21,15 @@ import java.util.Set;
 public final class CustomFieldValidator {
 
     public static final int MAX_NUMBER_DIGITS = 38;
+    /** Whatever maxLength an instance defines: a text value is one of several in a 400 KB item. */
+    public static final int MAX_TEXT_LENGTH = 10_000;
+    public static final int MAX_PEOPLE = 50;
+    public static final int MAX_OPTIONS = 100;
+    /**
+     * All of a ticket's custom field values together, as compact JSON. A people picker of 50 users alone could reach
+     * 38,000 characters, so the per-value bounds do not suffice; an update activity holds old and new values.
+     */
+    public static final int MAX_TOTAL_LENGTH = 16_000;
     static final BigDecimal MIN_NUMBER_MAGNITUDE = new BigDecimal("1E-130");
     static final BigDecimal MAX_NUMBER_MAGNITUDE = new BigDecimal("1E+126");
 
@@ -32,6 +42,7 @@ public final class CustomFieldValidator {
      */
     public static ObjectNode forCreate(JsonNode values, Instance instance, String path, Errors errors) {
         ObjectNode cleaned = validate(values, instance, path, errors, false);
+        checkTotal(cleaned, path, errors);
         for (CustomField field : instance.customFieldsById().values()) {
             // A value that was sent but rejected already has its own error; report only missing ones.
             boolean sent = values != null && values.isObject() && values.hasNonNull(field.id());
@@ -48,6 +59,15 @@ public final class CustomFieldValidator {
      */
     public static ObjectNode forUpdate(JsonNode values, Instance instance, String path, Errors errors) {
         return validate(values, instance, path, errors, true);
+    }
+
+    /** A ticket's values as a whole, after a create or after an update merged its changes in. */
+    public static void checkTotal(JsonNode values, String path, Errors errors) {
+        int length = Json.write(values).length();
+        if (length > MAX_TOTAL_LENGTH) {
+            errors.add(path, "all custom field values together must be at most " + MAX_TOTAL_LENGTH
+                    + " characters of JSON (got " + length + ")");
+        }
     }
 
     private static ObjectNode validate(JsonNode values, Instance instance, String path, Errors errors,
@@ -127,8 +147,9 @@ public final class CustomFieldValidator {
             return Optional.empty();
         }
         String text = value.textValue().strip();
-        if (text.length() > field.effectiveMaxLength()) {
-            errors.add(path, label(field) + " must be at most " + field.effectiveMaxLength()
+        int maxLength = Math.min(field.effectiveMaxLength(), MAX_TEXT_LENGTH);
+        if (text.length() > maxLength) {
+            errors.add(path, label(field) + " must be at most " + maxLength
                     + " characters (got " + text.length() + ")");
             return Optional.empty();
         }
@@ -173,6 +194,10 @@ public final class CustomFieldValidator {
             errors.add(path, label(field) + " is a people picker and must be an array of IUser objects");
             return Optional.empty();
         }
+        if (value.size() > MAX_PEOPLE) {
+            errors.add(path, label(field) + " takes at most " + MAX_PEOPLE + " people (got " + value.size() + ")");
+            return Optional.empty();
+        }
         Errors personErrors = new Errors();
         int index = 0;
         for (JsonNode person : value) {
@@ -198,6 +223,10 @@ public final class CustomFieldValidator {
         }
         if (!ids.isArray()) {
             errors.add(path, label(field) + " must be an array of option ids");
+            return Optional.empty();
+        }
+        if (ids.size() > MAX_OPTIONS) {
+            errors.add(path, label(field) + " takes at most " + MAX_OPTIONS + " option ids (got " + ids.size() + ")");
             return Optional.empty();
         }
         if (single && ids.size() > 1) {

@@ -19,7 +19,12 @@ import java.util.Set;
 public final class FieldReader {
 
     public static final int MAX_TITLE_LENGTH = 255;
-    public static final int MAX_DESCRIPTION_LENGTH = 32_000;
+    /**
+     * A ticket item holds the description twice (the text and its lower-cased search copy) and an update activity
+     * holds the old and the new one; at up to 3 UTF-8 bytes a character, 16,000 keeps both items well under
+     * DynamoDB's 400 KB (docs/limits.md has the whole budget).
+     */
+    public static final int MAX_DESCRIPTION_LENGTH = 16_000;
     public static final int MAX_USER_TEXT_LENGTH = 255;
 
     private FieldReader() {

@@ -258,6 +258,16 @@ class TicketServiceIT {
         assertThat(service.create(isolated, example1()).ticketId()).isEqualTo(first + 1);
     }
 
+    @Test
+    void create_boundsTheDescription_soTheTicketAndItsActivitiesStayUnder400KB() {
+        ObjectNode body = example1();
+        ((ObjectNode) body.get("ticket")).put("description", "\u00e9".repeat(16_001));
+
+        assertThat(fieldErrors(body)).containsExactly("ticket.description: must be at most 16000 characters (got 16001)");
+        ((ObjectNode) body.get("ticket")).put("description", "\u00e9".repeat(16_000));
+        assertThat(service.create(instanceId, body).description()).hasSize(16_000);
+    }
+
     private static final String NUMBER_FIELD = "0f0e0d0c-0b0a-4909-8807-060504030201";
 
     private static JsonNode parse(String json) {

@@ -389,6 +389,50 @@ class CustomFieldValidatorTest {
         }
     }
 
+    /** Bounds that keep a ticket, and an update activity holding old and new values, well under 400 KB. */
+    @Nested
+    class SizeBounds {
+
+        @Test
+        void peoplePicker_takesAtMost50People() {
+            String fifty = people(50);
+            String fiftyOne = people(51);
+
+            assertThat(accepted(INSTANCE, one(PEOPLE, fifty)).get(PEOPLE)).hasSize(50);
+            assertOneErrorNaming(rejectedOnCreate(INSTANCE, one(PEOPLE, fiftyOne)), PEOPLE, "Impacted people");
+        }
+
+        @Test
+        void textLimit_isCapped_whateverMaxLengthTheInstanceDefines() {
+            Instance generous = instance(new CustomField(TEXT, "Notes", CustomFieldType.textArea, false, 1_000_000,
+                    List.of(), false));
+
+            assertThat(accepted(generous, one(TEXT, "\"" + "x".repeat(10_000) + "\"")).get(TEXT).asText())
+                    .hasSize(10_000);
+            assertOneErrorNaming(rejectedOnCreate(generous, one(TEXT, "\"" + "x".repeat(10_001) + "\"")), TEXT,
+                    "Notes");
+        }
+
+        @Test
+        void allValuesTogether_areCapped() {
+            ObjectNode values = values("{\"" + AREA + "\": \"" + "x".repeat(4_000) + "\", \"" + PEOPLE + "\": "
+                    + people(50) + "}");
+
+            List<FieldError> errors = rejectedOnCreate(INSTANCE, values);
+
+            assertThat(errors).singleElement().satisfies(error -> {
+                assertThat(error.field()).isEqualTo(PATH);
+                assertThat(error.message()).contains("at most 16000 characters");
+            });
+        }
+
+        private static String people(int count) {
+            return java.util.stream.IntStream.range(0, count).mapToObj(i -> "{\"id\": \"" + "u".repeat(200) + i
+                    + "\", \"name\": \"" + "n".repeat(50) + "\", \"email\": \"p" + i + "@example.com\"}")
+                    .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+        }
+    }
+
     @Nested
     class RequiredAndDeletedFields {
 
