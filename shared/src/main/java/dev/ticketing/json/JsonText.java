@@ -30,7 +30,7 @@ public final class JsonText {
                 }
             }
         } else if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
                 String fieldPath = path.isEmpty() ? printable(field.getKey()) : path + "." + printable(field.getKey());
                 if (hasUnpairedSurrogate(field.getKey())) {

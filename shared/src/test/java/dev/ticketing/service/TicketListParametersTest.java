@@ -88,7 +88,7 @@ class TicketListParametersTest {
     void offsetPastOneThousand_isRefused_pointingToTheToken() {
         assertThat(parse(Map.of("offset", "1000")).offset()).isEqualTo(1000);
 
-        ValidationException e = catchThrowableOfType(() -> parse(Map.of("offset", "1001")), ValidationException.class);
+        ValidationException e = catchThrowableOfType(ValidationException.class, () -> parse(Map.of("offset", "1001")));
 
         assertThat(e.details()).singleElement().satisfies(error -> {
             assertThat(error.field()).isEqualTo("offset");
@@ -121,7 +121,7 @@ class TicketListParametersTest {
     }
 
     private static java.util.List<String> fieldsRejected(Map<String, String> params) {
-        ValidationException e = catchThrowableOfType(() -> parse(params), ValidationException.class);
+        ValidationException e = catchThrowableOfType(ValidationException.class, () -> parse(params));
         assertThat(e).as("a 400 for " + params).isNotNull();
         return e.details().stream().map(FieldError::field).toList();
     }

@@ -248,8 +248,8 @@ class TicketServiceIT {
             ticket.set("customFields", parsed);
         }
 
-        ValidationException rejected = catchThrowableOfType(() -> service.create(isolated, body),
-                ValidationException.class);
+        ValidationException rejected = catchThrowableOfType(ValidationException.class,
+                () -> service.create(isolated, body));
 
         assertThat(rejected).as("a 400 for " + value).isNotNull();
         assertThat(rejected.details()).singleElement().satisfies(error -> assertThat(error.field())
@@ -263,7 +263,8 @@ class TicketServiceIT {
         ObjectNode body = example1();
         ((ObjectNode) body.get("ticket")).put("description", "\u00e9".repeat(16_001));
 
-        assertThat(fieldErrors(body)).containsExactly("ticket.description: must be at most 16000 characters (got 16001)");
+        assertThat(fieldErrors(body))
+                .containsExactly("ticket.description: must be at most 16000 characters (got 16001)");
         ((ObjectNode) body.get("ticket")).put("description", "\u00e9".repeat(16_000));
         assertThat(service.create(instanceId, body).description()).hasSize(16_000);
     }

@@ -136,7 +136,7 @@ class TagValidatorTest {
         assertThat(errors.isEmpty()).isTrue();
         TagValidator.validate(json("[{\"tagCategoryId\": \"" + TOPIC + "\", \"text\": \"brand new\"}]"),
                 categories, "ticket.tags", errors);
-        ValidationException e = catchThrowableOfType(errors::throwIfAny, ValidationException.class);
+        ValidationException e = catchThrowableOfType(ValidationException.class, errors::throwIfAny);
         assertThat(e.details()).singleElement().satisfies(error ->
                 assertThat(error.message()).contains("500 of at most 500"));
     }
