@@ -9,7 +9,7 @@ VENV = .venv
 VENV_STAMP = $(VENV)/.requirements-installed
 SANDBOX_CLASSPATH = sandbox/target/sandbox.classpath
 
-.PHONY: venv rie build test sandbox lint fuzz sam-build bench-cold-start clean distclean
+.PHONY: venv rie build test sandbox lint fuzz fuzz-ci sam-build bench-cold-start clean distclean
 
 venv: $(VENV_STAMP)
 
@@ -36,8 +36,10 @@ $(RIE):
 build:
 	$(MVN) -B -q -DskipTests install
 
+# The Maven suite, then a bounded schemathesis run against a sandbox (fuzz-ci, about 3 minutes).
 test: venv rie
 	$(MVN) -B verify
+	$(MAKE) --no-print-directory fuzz-ci MVN="$(MVN)"
 
 sandbox: venv rie
 	$(MVN) -B -q -DskipTests install
@@ -100,6 +102,13 @@ $(FUZZ_STAMP): requirements-fuzz.txt
 	$(PYTHON) -m venv $(FUZZ_VENV)
 	$(FUZZ_VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-fuzz.txt
 	touch $(FUZZ_STAMP)
+
+# What `make test` runs: every phase, the stateful one included (OpenAPI links chain create, update, status,
+# comment and read-back), within 5 minutes with the sandbox's start.
+FUZZ_CI_EXAMPLES ?= 20
+FUZZ_CI_MAX_SECONDS ?= 150
+fuzz-ci:
+	$(MAKE) --no-print-directory fuzz MVN="$(MVN)" FUZZ_EXAMPLES=$(FUZZ_CI_EXAMPLES) FUZZ_MAX_SECONDS=$(FUZZ_CI_MAX_SECONDS)
 
 fuzz: venv $(FUZZ_STAMP)
 	$(MVN) -B -q -DskipTests install

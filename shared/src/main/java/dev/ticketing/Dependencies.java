@@ -9,6 +9,7 @@ import dev.ticketing.service.TicketListService;
 import dev.ticketing.service.TicketLifecycleService;
 import dev.ticketing.service.TicketService;
 import dev.ticketing.store.InstanceStore;
+import dev.ticketing.store.TicketListing;
 import dev.ticketing.store.TicketStore;
 import dev.ticketing.store.dynamodb.ContinuationTokens;
 import dev.ticketing.store.dynamodb.DynamoDbClients;
@@ -111,7 +112,11 @@ public final class Dependencies {
     }
 
     public TicketListService ticketListService() {
-        return new TicketListService(new DynamoDbTicketListing(client, config.tableName(), continuationTokens));
+        return new TicketListService(ticketListing(), instanceStore);
+    }
+
+    public TicketListing ticketListing() {
+        return new DynamoDbTicketListing(client, config.tableName(), continuationTokens);
     }
 
     public TicketLifecycleService ticketLifecycleService() {

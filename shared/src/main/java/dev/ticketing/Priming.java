@@ -112,7 +112,8 @@ public final class Priming implements Resource {
         String body = Json.write(ApiResponses.item(TicketJson.ticket(ticket, ZoneOffset.ofHours(2))));
         boolean instanceFound = read("instance", () -> dependencies.instanceStore().find(INSTANCE_ID).isPresent());
         boolean ticketFound = read("ticket", () -> dependencies.ticketStore().findByNumber(INSTANCE_ID, 1).isPresent());
-        boolean listed = read("ticket list", () -> !dependencies.ticketListService()
+        // The listing itself: through the service, the primed instance's absence would stop it before its Query.
+        boolean listed = read("ticket list", () -> !dependencies.ticketListing()
                 .list(TicketListParameters.parse(INSTANCE_ID, name -> Optional.empty(), Optional.empty()))
                 .items().isEmpty());
         return new Primed(body, validationErrors, instanceFound || ticketFound || listed);

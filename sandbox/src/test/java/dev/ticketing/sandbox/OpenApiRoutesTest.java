@@ -52,6 +52,32 @@ class OpenApiRoutesTest {
         assertThat(spec.path("security").get(0).has(DocsPages.SECURITY_SCHEME)).isTrue();
     }
 
+    /** The functions refuse any query parameter a route does not take: the spec lists exactly those. */
+    @Test
+    void everyOperationsQueryParameters_areTheOnesItsFunctionAccepts() {
+        Map<String, Set<String>> documented = new java.util.TreeMap<>();
+        for (Map.Entry<String, JsonNode> path : spec.path("paths").properties()) {
+            for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
+                if (!METHODS.contains(operation.getKey())) {
+                    continue;
+                }
+                Set<String> names = new TreeSet<>();
+                for (JsonNode parameter : operation.getValue().path("parameters")) {
+                    JsonNode resolved = parameter.has("$ref")
+                            ? spec.at(parameter.get("$ref").asText().substring(1)) : parameter;
+                    if ("query".equals(resolved.path("in").asText())) {
+                        names.add(resolved.path("name").asText());
+                    }
+                }
+                documented.put(operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey(), names);
+            }
+        }
+        Map<String, Set<String>> accepted = new java.util.TreeMap<>();
+        dev.ticketing.http.QueryParameters.BY_ROUTE.forEach((route, names) -> accepted.put(route, new TreeSet<>(names)));
+
+        assertThat(documented).isEqualTo(accepted);
+    }
+
     private Set<String> specOperations() {
         Set<String> operations = new TreeSet<>();
         for (Map.Entry<String, JsonNode> path : spec.path("paths").properties()) {

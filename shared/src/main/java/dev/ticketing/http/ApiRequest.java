@@ -1,17 +1,22 @@
 package dev.ticketing.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ticketing.error.UnauthorizedException;
 import dev.ticketing.error.ValidationException;
 import dev.ticketing.json.Json;
+import dev.ticketing.json.JsonText;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Read access to an API Gateway proxy event: the caller's instance, parameters, headers and body. */
 public final class ApiRequest {
@@ -55,6 +60,24 @@ public final class ApiRequest {
         return Optional.ofNullable(single == null ? null : single.get(name));
     }
 
+    /** The names of every query parameter sent. */
+    public Set<String> queryNames() {
+        Set<String> names = new HashSet<>();
+        if (event.getMultiValueQueryStringParameters() != null) {
+            names.addAll(event.getMultiValueQueryStringParameters().keySet());
+        }
+        if (event.getQueryStringParameters() != null) {
+            names.addAll(event.getQueryStringParameters().keySet());
+        }
+        return names;
+    }
+
+    /** {@code continuationToken} from the header the reference names or from the query; blank counts as absent. */
+    public Optional<String> continuationToken() {
+        return header(QueryParameters.CONTINUATION_TOKEN).filter(t -> !t.isBlank())
+                .or(() -> query(QueryParameters.CONTINUATION_TOKEN).filter(t -> !t.isBlank()));
+    }
+
     /** A header's value, matched without regard to case as HTTP requires. */
     public Optional<String> header(String name) {
         Map<String, String> headers = event.getHeaders();
@@ -78,13 +101,28 @@ public final class ApiRequest {
             throw new ValidationException("body", "is required: send a JSON object");
         }
         if (Boolean.TRUE.equals(event.getIsBase64Encoded())) {
-            body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
+            try {
+                body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                throw new ValidationException("body", "is marked base64-encoded but is not valid base64");
+            }
         }
+        JsonNode json;
         try {
-            return Json.parse(body);
+            json = Json.parse(body);
+        } catch (StreamConstraintsException e) {
+            throw new ValidationException("body", "is too deeply nested (at most " + Json.MAX_NESTING_DEPTH
+                    + " levels) or holds a number longer than " + Json.MAX_NUMBER_LENGTH + " characters");
         } catch (JsonProcessingException e) {
-            throw new ValidationException("body", "is not valid JSON (line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ")");
+            // Some parse failures (a constraint, an I/O fault) carry no location.
+            JsonLocation location = e.getLocation();
+            throw new ValidationException("body", location == null ? "is not valid JSON"
+                    : "is not valid JSON (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")");
         }
+        JsonText.firstUnpairedSurrogate(json, "").ifPresent(field -> {
+            throw new ValidationException(field.isEmpty() ? "body" : field,
+                    "holds an unpaired UTF-16 surrogate (such as \\ud800 alone), which is not text");
+        });
+        return json;
     }
 }

@@ -22,7 +22,9 @@ public final class Handlers {
         long start = System.nanoTime();
         APIGatewayProxyResponseEvent response;
         try {
-            response = body.apply(new ApiRequest(event));
+            ApiRequest request = new ApiRequest(event);
+            QueryParameters.check(route(event), request);
+            response = body.apply(request);
         } catch (ApiException e) {
             response = ApiResponses.error(e);
         } catch (RuntimeException e) {

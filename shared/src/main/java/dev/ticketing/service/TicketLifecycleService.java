@@ -23,6 +23,8 @@ import dev.ticketing.store.TagCategoryChangedException;
 import dev.ticketing.store.TicketChange;
 import dev.ticketing.store.TicketStore;
 import dev.ticketing.store.VersionConflictException;
+import dev.ticketing.validation.CustomFieldValidator;
+import dev.ticketing.validation.Errors;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -91,6 +93,9 @@ public final class TicketLifecycleService {
         draft.lastUpdatedBy = update.user();
         draft.lastInteraction = now;
         Ticket changed = draft.build();
+        Errors errors = new Errors();
+        CustomFieldValidator.checkTotal(changed.customFields(), "updates.customFields", errors);
+        errors.throwIfAny();
         ObjectNode details = Json.object();
         details.set("changes", TicketDiff.changes(current, changed));
         return new Change(changed, activity(current, ActivityType.update, update.user(), now, details),

@@ -20,8 +20,16 @@ public final class TicketListParameters {
 
     public static final int DEFAULT_LIMIT = 10;
     public static final int MAX_LIMIT = 1000;
-    /** Offsets read every skipped ticket; beyond this, clients should follow the continuation token. */
-    public static final int MAX_OFFSET = 100_000;
+    /** Offsets read every skipped ticket; beyond this, clients follow the continuation token. */
+    public static final int MAX_OFFSET = 1_000;
+    /**
+     * Values per filter. Each tag adds about 25 characters to the FilterExpression, whose limit is 4 KB (DynamoDB
+     * developer guide, "Expression parameters"); 20 tags keep the whole expression near 1 KB.
+     */
+    public static final int MAX_TAG_VALUES = 20;
+    public static final int MAX_TEXT_LENGTH = 255;
+    /** {@code tagCategoryId_tagText}: a category id (at most 64) and a tag text (at most 50). */
+    public static final int MAX_TAG_VALUE_LENGTH = 64 + 1 + 50;
 
     private final Function<String, Optional<String>> query;
     private final List<FieldError> errors = new ArrayList<>();
@@ -32,12 +40,16 @@ public final class TicketListParameters {
 
     public static TicketQuery parse(String instanceId, Function<String, Optional<String>> query,
                                     Optional<String> continuationToken) {
-        return new TicketListParameters(query).parse(instanceId, continuationToken.filter(t -> !t.isBlank()));
+        // The reference sends the token as a header; the query parameter of the same name is the same token.
+        Optional<String> token = continuationToken.filter(t -> !t.isBlank())
+                .or(() -> query.apply("continuationToken").filter(t -> !t.isBlank()));
+        return new TicketListParameters(query).parse(instanceId, token);
     }
 
     private TicketQuery parse(String instanceId, Optional<String> token) {
-        int limit = integer("limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
-        int offset = integer("offset", 0, 0, MAX_OFFSET);
+        int limit = integer("limit", DEFAULT_LIMIT, 1, MAX_LIMIT, "");
+        int offset = integer("offset", 0, 0, MAX_OFFSET, "; to read further, follow the continuationToken of each "
+                + "page");
         TicketOrder orderBy = value("orderBy").map(v -> TicketOrder.parse(v.strip()).orElseGet(() ->
                 invalid("orderBy", TicketOrder.createdDateTime, "must be one of " + TicketOrder.NAMES)))
                 .orElse(TicketOrder.createdDateTime);
@@ -46,9 +58,9 @@ public final class TicketListParameters {
             case "DESC" -> false;
             default -> invalid("order", false, "must be ASC or DESC");
         }).orElse(false);
-        Set<Status> statuses = list("status", Status::parse, Status.NAMES);
-        Set<Priority> priorities = list("priority", Priority::parse, Priority.NAMES);
-        Set<String> tags = list("tags", TicketListParameters::tagKey, List.of("tagCategoryId_tagText"));
+        Set<Status> statuses = list("status", Status::parse, Status.NAMES, Status.NAMES.size());
+        Set<Priority> priorities = list("priority", Priority::parse, Priority.NAMES, Priority.NAMES.size());
+        Set<String> tags = list("tags", TicketListParameters::tagKey, List.of("tagCategoryId_tagText"), MAX_TAG_VALUES);
         Optional<String> title = text("title");
         Optional<String> search = text("search");
         if (!errors.isEmpty()) {
@@ -62,7 +74,7 @@ public final class TicketListParameters {
         return query.apply(name).filter(v -> !v.isBlank());
     }
 
-    private int integer(String name, int fallback, int min, int max) {
+    private int integer(String name, int fallback, int min, int max, String hint) {
         Optional<String> text = value(name);
         if (text.isEmpty()) {
             return fallback;
@@ -75,16 +87,21 @@ public final class TicketListParameters {
         } catch (NumberFormatException e) {
             // reported below, as an out-of-range value is
         }
-        return invalid(name, fallback, "must be a whole number from " + min + " to " + max);
+        return invalid(name, fallback, "must be a whole number from " + min + " to " + max + hint);
     }
 
-    private <T> Set<T> list(String name, Function<String, Optional<T>> parser, List<String> valid) {
+    private <T> Set<T> list(String name, Function<String, Optional<T>> parser, List<String> valid, int maxValues) {
         Set<T> values = new LinkedHashSet<>();
         Optional<String> text = value(name);
         if (text.isEmpty()) {
             return values;
         }
-        for (String part : text.get().split(",")) {
+        String[] parts = text.get().split(",");
+        if (parts.length > maxValues) {
+            return invalid(name, Set.of(), "takes at most " + maxValues + " comma-separated values (got "
+                    + parts.length + ")");
+        }
+        for (String part : parts) {
             Optional<T> parsed = part.isBlank() ? Optional.empty() : parser.apply(part);
             if (parsed.isEmpty()) {
                 return invalid(name, Set.of(), "'" + part + "' is not one of " + valid);
@@ -96,12 +113,19 @@ public final class TicketListParameters {
 
     /** Matches case-insensitively: the stored texts are lower-cased. */
     private Optional<String> text(String name) {
-        return value(name).map(v -> v.strip().toLowerCase(Locale.ROOT)).filter(v -> !v.isEmpty());
+        Optional<String> text = value(name).map(v -> v.strip().toLowerCase(Locale.ROOT)).filter(v -> !v.isEmpty());
+        if (text.isPresent() && text.get().length() > MAX_TEXT_LENGTH) {
+            return invalid(name, Optional.empty(), "must be at most " + MAX_TEXT_LENGTH + " characters");
+        }
+        return text;
     }
 
     /** {@code tagCategoryId_tagText}, keyed exactly as tickets store their tag keys. */
     private static Optional<String> tagKey(String text) {
         String tag = text.strip();
+        if (tag.length() > MAX_TAG_VALUE_LENGTH) {
+            return Optional.empty();
+        }
         int underscore = tag.indexOf('_');
         if (underscore <= 0 || underscore == tag.length() - 1) {
             return Optional.empty();

@@ -1,5 +1,6 @@
 package dev.ticketing.service;
 
+import dev.ticketing.store.InstanceStore;
 import dev.ticketing.store.TicketListing;
 import dev.ticketing.store.TicketPage;
 import dev.ticketing.store.TicketQuery;
@@ -8,12 +9,16 @@ import dev.ticketing.store.TicketQuery;
 public final class TicketListService {
 
     private final TicketListing listing;
+    private final InstanceService instances;
 
-    public TicketListService(TicketListing listing) {
+    public TicketListService(TicketListing listing, InstanceStore instances) {
         this.listing = listing;
+        this.instances = new InstanceService(instances);
     }
 
+    /** A disabled or vanished instance answers 403 here as on every other route. */
     public TicketPage list(TicketQuery query) {
+        instances.get(query.instanceId());
         return listing.list(query);
     }
 }

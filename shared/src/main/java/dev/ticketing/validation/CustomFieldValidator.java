@@ -3,9 +3,11 @@ package dev.ticketing.validation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ticketing.json.Json;
 import dev.ticketing.model.CustomField;
 import dev.ticketing.model.CustomFieldOption;
 import dev.ticketing.model.Instance;
+import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +20,19 @@ import java.util.Set;
  */
 public final class CustomFieldValidator {
 
+    public static final int MAX_NUMBER_DIGITS = 38;
+    /** Whatever maxLength an instance defines: a text value is one of several in a 400 KB item. */
+    public static final int MAX_TEXT_LENGTH = 10_000;
+    public static final int MAX_PEOPLE = 50;
+    public static final int MAX_OPTIONS = 100;
+    /**
+     * All of a ticket's custom field values together, as compact JSON. A people picker of 50 users alone could reach
+     * 38,000 characters, so the per-value bounds do not suffice; an update activity holds old and new values.
+     */
+    public static final int MAX_TOTAL_LENGTH = 16_000;
+    static final BigDecimal MIN_NUMBER_MAGNITUDE = new BigDecimal("1E-130");
+    static final BigDecimal MAX_NUMBER_MAGNITUDE = new BigDecimal("1E+126");
+
     private CustomFieldValidator() {
     }
 
@@ -27,6 +42,7 @@ public final class CustomFieldValidator {
      */
     public static ObjectNode forCreate(JsonNode values, Instance instance, String path, Errors errors) {
         ObjectNode cleaned = validate(values, instance, path, errors, false);
+        checkTotal(cleaned, path, errors);
         for (CustomField field : instance.customFieldsById().values()) {
             // A value that was sent but rejected already has its own error; report only missing ones.
             boolean sent = values != null && values.isObject() && values.hasNonNull(field.id());
@@ -43,6 +59,15 @@ public final class CustomFieldValidator {
      */
     public static ObjectNode forUpdate(JsonNode values, Instance instance, String path, Errors errors) {
         return validate(values, instance, path, errors, true);
+    }
+
+    /** A ticket's values as a whole, after a create or after an update merged its changes in. */
+    public static void checkTotal(JsonNode values, String path, Errors errors) {
+        int length = Json.write(values).length();
+        if (length > MAX_TOTAL_LENGTH) {
+            errors.add(path, "all custom field values together must be at most " + MAX_TOTAL_LENGTH
+                    + " characters of JSON (got " + length + ")");
+        }
     }
 
     private static ObjectNode validate(JsonNode values, Instance instance, String path, Errors errors,
@@ -96,15 +121,11 @@ public final class CustomFieldValidator {
                 }
                 return Optional.of(value);
             case number:
-                if (!value.isNumber()) {
-                    errors.add(path, label(field) + " must be a number");
-                    return Optional.empty();
-                }
-                return Optional.of(value);
+                return number(field, value, path, errors);
             case datePicker:
                 if (!value.isTextual() || FieldReader.parseDateTime(value.textValue()).isEmpty()) {
                     errors.add(path, label(field) + " is a date picker and must be an ISO-8601 date-time such as "
-                            + "2023-07-26T17:00:00Z");
+                            + "2023-07-26T17:00:00Z, " + FieldReader.DATE_TIME_RANGE);
                     return Optional.empty();
                 }
                 return Optional.of(JsonNodeFactory.instance.textNode(value.textValue().strip()));
@@ -126,8 +147,9 @@ public final class CustomFieldValidator {
             return Optional.empty();
         }
         String text = value.textValue().strip();
-        if (text.length() > field.effectiveMaxLength()) {
-            errors.add(path, label(field) + " must be at most " + field.effectiveMaxLength()
+        int maxLength = Math.min(field.effectiveMaxLength(), MAX_TEXT_LENGTH);
+        if (text.length() > maxLength) {
+            errors.add(path, label(field) + " must be at most " + maxLength
                     + " characters (got " + text.length() + ")");
             return Optional.empty();
         }
@@ -138,9 +160,42 @@ public final class CustomFieldValidator {
         return Optional.of(JsonNodeFactory.instance.textNode(text));
     }
 
+    /**
+     * What DynamoDB can store (developer guide, "Supported data types": numbers have up to 38 digits of precision
+     * and a magnitude from 1E-130 to 9.99...E+125), so a value it would refuse is a 400 before a ticket number is
+     * taken.
+     */
+    private static Optional<JsonNode> number(CustomField field, JsonNode value, String path, Errors errors) {
+        if (!value.isNumber()) {
+            errors.add(path, label(field) + " must be a number");
+            return Optional.empty();
+        }
+        if ((value.isDouble() || value.isFloat()) && !Double.isFinite(value.doubleValue())) {
+            errors.add(path, label(field) + " must be a finite number");
+            return Optional.empty();
+        }
+        BigDecimal number = value.decimalValue().stripTrailingZeros();
+        if (number.precision() > MAX_NUMBER_DIGITS) {
+            errors.add(path, label(field) + " must have at most " + MAX_NUMBER_DIGITS + " significant digits (got "
+                    + number.precision() + ")");
+            return Optional.empty();
+        }
+        BigDecimal magnitude = number.abs();
+        if (number.signum() != 0
+                && (magnitude.compareTo(MIN_NUMBER_MAGNITUDE) < 0 || magnitude.compareTo(MAX_NUMBER_MAGNITUDE) >= 0)) {
+            errors.add(path, label(field) + " must be 0 or have a magnitude from 1E-130 to below 1E+126");
+            return Optional.empty();
+        }
+        return Optional.of(value);
+    }
+
     private static Optional<JsonNode> people(CustomField field, JsonNode value, String path, Errors errors) {
         if (!value.isArray()) {
             errors.add(path, label(field) + " is a people picker and must be an array of IUser objects");
+            return Optional.empty();
+        }
+        if (value.size() > MAX_PEOPLE) {
+            errors.add(path, label(field) + " takes at most " + MAX_PEOPLE + " people (got " + value.size() + ")");
             return Optional.empty();
         }
         Errors personErrors = new Errors();
@@ -168,6 +223,10 @@ public final class CustomFieldValidator {
         }
         if (!ids.isArray()) {
             errors.add(path, label(field) + " must be an array of option ids");
+            return Optional.empty();
+        }
+        if (ids.size() > MAX_OPTIONS) {
+            errors.add(path, label(field) + " takes at most " + MAX_OPTIONS + " option ids (got " + ids.size() + ")");
             return Optional.empty();
         }
         if (single && ids.size() > 1) {

@@ -19,7 +19,12 @@ import java.util.Set;
 public final class FieldReader {
 
     public static final int MAX_TITLE_LENGTH = 255;
-    public static final int MAX_DESCRIPTION_LENGTH = 32_000;
+    /**
+     * A ticket item holds the description twice (the text and its lower-cased search copy) and an update activity
+     * holds the old and the new one; at up to 3 UTF-8 bytes a character, 16,000 keeps both items well under
+     * DynamoDB's 400 KB (docs/limits.md has the whole budget).
+     */
+    public static final int MAX_DESCRIPTION_LENGTH = 16_000;
     public static final int MAX_USER_TEXT_LENGTH = 255;
 
     private FieldReader() {
@@ -111,20 +116,42 @@ public final class FieldReader {
         return priority.get();
     }
 
+    /**
+     * The range of every date-time a client may send. Within it, every answer's {@code timezone} (-12 to +14) renders
+     * a four-digit year; outside it, years at or below 0 and far futures such as {@code +999999999-12-31} would be
+     * stored and then fail or shift when read back.
+     */
+    public static final Instant EARLIEST_DATE_TIME = Instant.parse("1970-01-01T00:00:00Z");
+    public static final Instant LATEST_DATE_TIME = Instant.parse("9999-12-30T23:59:59.999Z");
+    public static final String DATE_TIME_RANGE = "from 1970-01-01T00:00:00Z to 9999-12-30T23:59:59.999Z";
+
     /** An ISO-8601 date-time with offset ({@code 2023-07-26T17:00:00Z}) or a date ({@code 2023-07-26}). */
     public static Instant dateTime(JsonNode node, String path, Errors errors) {
         if (node == null || node.isNull()) {
             return null;
         }
-        Optional<Instant> instant = node.isTextual() ? parseDateTime(node.textValue()) : Optional.empty();
+        Optional<Instant> instant = node.isTextual() ? parseAnyDateTime(node.textValue()) : Optional.empty();
         if (instant.isEmpty()) {
             errors.add(path, "must be an ISO-8601 date-time such as 2023-07-26T17:00:00Z");
+            return null;
+        }
+        if (!inRange(instant.get())) {
+            errors.add(path, "must be " + DATE_TIME_RANGE);
             return null;
         }
         return instant.get();
     }
 
+    /** A date-time as {@link #dateTime} reads it, and only within the accepted range. */
     public static Optional<Instant> parseDateTime(String text) {
+        return parseAnyDateTime(text).filter(FieldReader::inRange);
+    }
+
+    public static boolean inRange(Instant instant) {
+        return !instant.isBefore(EARLIEST_DATE_TIME) && !instant.isAfter(LATEST_DATE_TIME);
+    }
+
+    private static Optional<Instant> parseAnyDateTime(String text) {
         String value = text.strip();
         try {
             return Optional.of(OffsetDateTime.parse(value).toInstant());

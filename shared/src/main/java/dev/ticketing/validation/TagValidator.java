@@ -19,6 +19,14 @@ public final class TagValidator {
 
     public static final int MAX_TAG_LENGTH = 50;
     public static final int MAX_TAGS = 50;
+    public static final int MAX_CATEGORY_ID_LENGTH = 64;
+    /** Texts one request may add to one category: a burst of new tags is a mistake more often than a need. */
+    public static final int MAX_NEW_TAGS_PER_REQUEST = 10;
+    /**
+     * Tags (deleted ones included) one category may hold: the category is one item, and 500 texts of up to 50
+     * characters stay near 100 KB of DynamoDB's 400 KB.
+     */
+    public static final int MAX_TAGS_PER_CATEGORY = 500;
 
     private TagValidator() {
     }
@@ -46,7 +54,7 @@ public final class TagValidator {
             }
             FieldReader.rejectUnknownFields(tag, Set.of("tagCategoryId", "text"), tagPath, errors);
             String categoryId = FieldReader.requiredText(tag.get("tagCategoryId"), tagPath + ".tagCategoryId",
-                    64, errors);
+                    MAX_CATEGORY_ID_LENGTH, errors);
             String text = FieldReader.requiredText(tag.get("text"), tagPath + ".text", MAX_TAG_LENGTH, errors);
             if (categoryId == null || text == null) {
                 continue;
@@ -72,7 +80,25 @@ public final class TagValidator {
             distinct.putIfAbsent(ticketTag.filterKey(), ticketTag);
         }
         result.addAll(distinct.values());
+        checkNewTexts(result, categories, path, errors);
         return result;
+    }
+
+    private static void checkNewTexts(List<TicketTag> tags, List<TagCategory> categories, String path,
+                                      Errors errors) {
+        Map<String, Integer> newByCategory = new LinkedHashMap<>();
+        newTexts(tags, categories).forEach(tag -> newByCategory.merge(tag.tagCategoryId(), 1, Integer::sum));
+        newByCategory.forEach((categoryId, count) -> {
+            TagCategory category = categories.stream().filter(c -> c.id().equals(categoryId)).findFirst()
+                    .orElseThrow();
+            if (count > MAX_NEW_TAGS_PER_REQUEST) {
+                errors.add(path, "may add at most " + MAX_NEW_TAGS_PER_REQUEST + " new tags to category '"
+                        + category.text() + "' at once (got " + count + ")");
+            } else if (category.tags().size() + count > MAX_TAGS_PER_CATEGORY) {
+                errors.add(path, "tag category '" + category.text() + "' holds " + category.tags().size()
+                        + " of at most " + MAX_TAGS_PER_CATEGORY + " tags; use one of its tags (GET /tags)");
+            }
+        });
     }
 
     /** The validated tags whose text is not yet in their category: the ticket's write adds them to it. */

@@ -53,7 +53,7 @@ class TicketListParametersTest {
     @ParameterizedTest(name = "{0}={1} -> 400 naming {0}")
     @CsvSource(delimiter = '|', value = {
         "limit|0", "limit|1001", "limit|-1", "limit|ten", "limit|1.5",
-        "offset|-1", "offset|x", "offset|100001",
+        "offset|-1", "offset|x", "offset|100001", "offset|1001",
         "orderBy|created", "orderBy|STATUS",
         "order|asc", "order|UP",
         "status|Opened", "status|Open,,Closed", "priority|High", "priority|urgent",
@@ -82,5 +82,47 @@ class TicketListParametersTest {
         assertThat(parse(Map.of("status", "Open")).fingerprint()).isNotEqualTo(base);
         assertThat(parse(Map.of("status", "Open,Closed", "order", "ASC")).fingerprint()).isNotEqualTo(base);
         assertThat(parse(Map.of("status", "Open,Closed", "search", "x")).fingerprint()).isNotEqualTo(base);
+    }
+
+    @Test
+    void offsetPastOneThousand_isRefused_pointingToTheToken() {
+        assertThat(parse(Map.of("offset", "1000")).offset()).isEqualTo(1000);
+
+        ValidationException e = catchThrowableOfType(ValidationException.class, () -> parse(Map.of("offset", "1001")));
+
+        assertThat(e.details()).singleElement().satisfies(error -> {
+            assertThat(error.field()).isEqualTo("offset");
+            assertThat(error.message()).contains("from 0 to 1000").contains("continuationToken");
+        });
+    }
+
+    /** A FilterExpression over 4 KB is refused by DynamoDB: the caps keep the list's filter far below it. */
+    @Test
+    void filterValueCounts_areCapped_farBelowTheExpressionLimit() {
+        String twentyTags = String.join(",", java.util.Collections.nCopies(20, "cat_t"));
+        String manyTags = String.join(",", java.util.stream.IntStream.range(0, 21).mapToObj(i -> "cat_t" + i).toList());
+
+        assertThat(parse(Map.of("tags", twentyTags)).tags()).containsExactly("cat_t");
+        assertThat(fieldsRejected(Map.of("tags", manyTags))).containsExactly("tags");
+        assertThat(fieldsRejected(Map.of("status", "Open,Open,Open,Open,Open,Open"))).containsExactly("status");
+        assertThat(fieldsRejected(Map.of("priority", "Low,Low,Low,Low,Low"))).containsExactly("priority");
+        assertThat(fieldsRejected(Map.of("tags", "cat_" + "x".repeat(200)))).containsExactly("tags");
+        assertThat(fieldsRejected(Map.of("title", "x".repeat(256), "search", "y".repeat(256))))
+                .containsExactlyInAnyOrder("title", "search");
+    }
+
+    @Test
+    void continuationToken_asAQueryParameter_isTheSameToken_asTheHeader() {
+        Map<String, String> params = Map.of("continuationToken", "abc");
+
+        assertThat(parse(params).continuationToken()).contains("abc");
+        assertThat(TicketListParameters.parse("i", name -> Optional.ofNullable(params.get(name)), Optional.of("abc"))
+                .continuationToken()).contains("abc");
+    }
+
+    private static java.util.List<String> fieldsRejected(Map<String, String> params) {
+        ValidationException e = catchThrowableOfType(ValidationException.class, () -> parse(params));
+        assertThat(e).as("a 400 for " + params).isNotNull();
+        return e.details().stream().map(FieldError::field).toList();
     }
 }

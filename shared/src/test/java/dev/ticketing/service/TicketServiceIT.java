@@ -2,6 +2,7 @@ package dev.ticketing.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -28,6 +29,8 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 @ExtendWith(DynamoDbEngine.class)
@@ -219,6 +222,61 @@ class TicketServiceIT {
 
         assertThatThrownBy(() -> service.get(isolated, "1")).isInstanceOf(NotFoundException.class);
         assertThat(service.create(isolated, example1()).ticketId()).isEqualTo(1);
+    }
+
+    /** Each of these used to be stored or refused by the store only after a ticket number was taken. */
+    @ParameterizedTest
+    @ValueSource(strings = {"\"number\": 1e400", "\"number\": 1234567890123456789012345678901234567890",
+            "\"number\": 1E-131", "\"expectedDate\": \"+999999999-12-31T23:59:59Z\"",
+            "\"expectedDate\": \"0000-06-01T00:00:00Z\"", "\"date\": \"-0001-01-01\""})
+    void create_rejectsValuesDynamoDbOrTimezonesCannotHold_beforeTakingATicketNumber(String value) {
+        ObjectNode definition = Fixtures.demoDefinition();
+        definition.put("id", java.util.UUID.randomUUID().toString());
+        ((com.fasterxml.jackson.databind.node.ArrayNode) definition.get("customFields")).addObject()
+                .put("id", NUMBER_FIELD).put("name", "Cost").put("type", "number").put("required", false);
+        String isolated = new InstanceAdminService(deps.instanceStore())
+                .create(definition, java.util.Optional.empty(), null).instanceId();
+        long first = service.create(isolated, example1()).ticketId();
+        ObjectNode body = example1();
+        ObjectNode ticket = (ObjectNode) body.get("ticket");
+        String json = "{" + value.replace("\"number\"", "\"" + NUMBER_FIELD + "\"")
+                .replace("\"date\"", "\"7ee98e41-c4d0-4d4c-beb9-2b7f8f8c35c8\"") + "}";
+        JsonNode parsed = parse(json);
+        if (parsed.has("expectedDate")) {
+            ticket.set("expectedDate", parsed.get("expectedDate"));
+        } else {
+            ticket.set("customFields", parsed);
+        }
+
+        ValidationException rejected = catchThrowableOfType(ValidationException.class,
+                () -> service.create(isolated, body));
+
+        assertThat(rejected).as("a 400 for " + value).isNotNull();
+        assertThat(rejected.details()).singleElement().satisfies(error -> assertThat(error.field())
+                .isIn("ticket.expectedDate", "ticket.customFields." + NUMBER_FIELD,
+                        "ticket.customFields.7ee98e41-c4d0-4d4c-beb9-2b7f8f8c35c8"));
+        assertThat(service.create(isolated, example1()).ticketId()).isEqualTo(first + 1);
+    }
+
+    @Test
+    void create_boundsTheDescription_soTheTicketAndItsActivitiesStayUnder400KB() {
+        ObjectNode body = example1();
+        ((ObjectNode) body.get("ticket")).put("description", "\u00e9".repeat(16_001));
+
+        assertThat(fieldErrors(body))
+                .containsExactly("ticket.description: must be at most 16000 characters (got 16001)");
+        ((ObjectNode) body.get("ticket")).put("description", "\u00e9".repeat(16_000));
+        assertThat(service.create(instanceId, body).description()).hasSize(16_000);
+    }
+
+    private static final String NUMBER_FIELD = "0f0e0d0c-0b0a-4909-8807-060504030201";
+
+    private static JsonNode parse(String json) {
+        try {
+            return Json.parse(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test

@@ -239,7 +239,8 @@ class CustomFieldValidatorTest {
 
         @ParameterizedTest
         @ValueSource(strings = {"\"26/07/2023\"", "\"2023-07-26T17:00:00\"", "\"2023-13-01\"", "\"tomorrow\"",
-                "\"\"", "1690390800000", "true"})
+                "\"\"", "1690390800000", "true", "\"+999999999-12-31T23:59:59Z\"", "\"0000-01-01T00:00:00Z\"",
+                "\"-0001-01-01\"", "\"1969-12-31T23:59:59Z\"", "\"9999-12-31T00:00:00Z\""})
         void otherValues_areRejected_withAnExample(String value) {
             List<FieldError> errors = rejectedOnCreate(INSTANCE, one(DATE, value));
 
@@ -369,6 +370,66 @@ class CustomFieldValidatorTest {
         @ValueSource(strings = {"\"12\"", "true", "[1]"})
         void nonNumbers_areRejected(String value) {
             assertOneErrorNaming(rejectedOnCreate(INSTANCE, one(NUMBER, value)), NUMBER, "Cost");
+        }
+
+        /** DynamoDB's number type: 38 significant digits, magnitude 1E-130 to below 1E+126. */
+        @ParameterizedTest
+        @ValueSource(strings = {"12345678901234567890123456789012345678", "1.2345678901234567890123456789012345678",
+                "1E-130", "-9.9999999999999999999999999999999999999E+125", "100000000000000000000000000000000000000000",
+                "0.000"})
+        void numbersDynamoDbStores_areAccepted(String value) {
+            assertThat(accepted(INSTANCE, one(NUMBER, value)).get(NUMBER).isNumber()).isTrue();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"1e400", "-1e400", "1E+126", "1E-131", "123456789012345678901234567890123456789",
+                "3.14159265358979323846264338327950288419"})
+        void numbersDynamoDbRefuses_areRejectedNamingTheField(String value) {
+            assertOneErrorNaming(rejectedOnCreate(INSTANCE, one(NUMBER, value)), NUMBER, "Cost");
+        }
+    }
+
+    /** Bounds that keep a ticket, and an update activity holding old and new values, well under 400 KB. */
+    @Nested
+    class SizeBounds {
+
+        @Test
+        void peoplePicker_takesAtMost50People() {
+            String fifty = people(50);
+            String fiftyOne = people(51);
+
+            assertThat(accepted(INSTANCE, one(PEOPLE, fifty)).get(PEOPLE)).hasSize(50);
+            assertOneErrorNaming(rejectedOnCreate(INSTANCE, one(PEOPLE, fiftyOne)), PEOPLE, "Impacted people");
+        }
+
+        @Test
+        void textLimit_isCapped_whateverMaxLengthTheInstanceDefines() {
+            Instance generous = instance(new CustomField(TEXT, "Notes", CustomFieldType.textArea, false, 1_000_000,
+                    List.of(), false));
+
+            assertThat(accepted(generous, one(TEXT, "\"" + "x".repeat(10_000) + "\"")).get(TEXT).asText())
+                    .hasSize(10_000);
+            assertOneErrorNaming(rejectedOnCreate(generous, one(TEXT, "\"" + "x".repeat(10_001) + "\"")), TEXT,
+                    "Notes");
+        }
+
+        @Test
+        void allValuesTogether_areCapped() {
+            ObjectNode values = values("{\"" + AREA + "\": \"" + "x".repeat(4_000) + "\", \"" + PEOPLE + "\": "
+                    + people(50) + "}");
+
+            List<FieldError> errors = rejectedOnCreate(INSTANCE, values);
+
+            assertThat(errors).singleElement().satisfies(error -> {
+                assertThat(error.field()).isEqualTo(PATH);
+                assertThat(error.message()).contains("at most 16000 characters");
+            });
+        }
+
+        private static String people(int count) {
+            return java.util.stream.IntStream.range(0, count).mapToObj(i -> "{\"id\": \"" + "u".repeat(200) + i
+                    + "\", \"name\": \"" + "n".repeat(50) + "\", \"email\": \"p" + i + "@example.com\"}")
+                    .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
         }
     }
 

@@ -108,4 +108,42 @@ class TagValidatorTest {
 
         assertThat(TagValidator.newTexts(tags, CATEGORIES)).containsExactly(new TicketTag(TOPIC, "Printer"));
     }
+
+    @Test
+    void atMostTenNewTexts_perCategory_perRequest() {
+        String ten = tags(10, "new ");
+        String eleven = tags(11, "new ");
+
+        assertThat(accepted(ten)).hasSize(10);
+        assertThat(rejected(eleven)).singleElement().satisfies(error -> {
+            assertThat(error.field()).isEqualTo("ticket.tags");
+            assertThat(error.message()).contains("at most 10 new tags").contains("'Topic'");
+        });
+        // Existing tags do not count: they do not grow the category.
+        assertThat(accepted(ten.substring(0, ten.length() - 1) + ", {\"tagCategoryId\": \"" + TOPIC
+                + "\", \"text\": \"VPN\"}]")).hasSize(11);
+    }
+
+    @Test
+    void aFullCategory_takesNoNewText_butStillItsOwnTags() {
+        List<Tag> full = java.util.stream.IntStream.range(0, 500)
+                .mapToObj(i -> new Tag("t" + i, false)).toList();
+        List<TagCategory> categories = List.of(new TagCategory(TOPIC, "i-1", "Topic", "#0078D4", full, false));
+        Errors errors = new Errors();
+
+        TagValidator.validate(json("[{\"tagCategoryId\": \"" + TOPIC + "\", \"text\": \"t7\"}]"), categories,
+                "ticket.tags", errors);
+        assertThat(errors.isEmpty()).isTrue();
+        TagValidator.validate(json("[{\"tagCategoryId\": \"" + TOPIC + "\", \"text\": \"brand new\"}]"),
+                categories, "ticket.tags", errors);
+        ValidationException e = catchThrowableOfType(ValidationException.class, errors::throwIfAny);
+        assertThat(e.details()).singleElement().satisfies(error ->
+                assertThat(error.message()).contains("500 of at most 500"));
+    }
+
+    private static String tags(int count, String prefix) {
+        return java.util.stream.IntStream.range(0, count)
+                .mapToObj(i -> "{\"tagCategoryId\": \"" + TOPIC + "\", \"text\": \"" + prefix + i + "\"}")
+                .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+    }
 }
