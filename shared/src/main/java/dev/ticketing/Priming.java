@@ -119,7 +119,10 @@ public final class Priming implements Resource {
         return new Primed(body, validationErrors, instanceFound || ticketFound || listed);
     }
 
-    /** The proxy event read and the proxy response written, as every invocation does through {@link ApiGatewayHandler}. */
+    /**
+     * The proxy event read and the proxy response written, as every invocation does through
+     * {@link ApiGatewayHandler}.
+     */
     private static void primeEventCodec() {
         try {
             APIGatewayProxyRequestEvent event = LambdaEvents.readProxyRequest(new ByteArrayInputStream(

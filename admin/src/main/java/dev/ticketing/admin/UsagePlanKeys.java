@@ -37,7 +37,8 @@ public final class UsagePlanKeys {
                 .httpClient(UrlConnectionHttpClient.create());
         if (endpoint.isPresent()) {
             builder.endpointOverride(endpoint.get())
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local",
+                            "local")));
         } else {
             builder.credentialsProvider(DefaultCredentialsProvider.builder().build());
         }

@@ -37,7 +37,8 @@ final class RuntimeFunction implements FunctionRunner {
             environment = acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new FunctionInvocation.Failure("Sandbox.Interrupted", "interrupted while waiting for " + functionName);
+            return new FunctionInvocation.Failure("Sandbox.Interrupted", "interrupted while waiting for "
+                    + functionName);
         } catch (IllegalStateException | UncheckedIOException e) {
             return new FunctionInvocation.Failure("Sandbox.CannotStart", String.valueOf(e.getMessage()));
         }

@@ -61,9 +61,11 @@ class DocsPageIT {
         HttpResponse<String> page = http.send(HttpRequest.newBuilder(server.baseUri().resolve("/docs")).build(),
                 HttpResponse.BodyHandlers.ofString());
         HttpResponse<String> initializer = http.send(HttpRequest.newBuilder(
-                server.baseUri().resolve("/docs/swagger-initializer.js")).build(), HttpResponse.BodyHandlers.ofString());
+                server.baseUri().resolve("/docs/swagger-initializer.js")).build(),
+                HttpResponse.BodyHandlers.ofString());
         HttpResponse<String> escape = http.send(HttpRequest.newBuilder(
-                server.baseUri().resolve("/docs/..%2F..%2Fpom.properties")).build(), HttpResponse.BodyHandlers.ofString());
+                server.baseUri().resolve("/docs/..%2F..%2Fpom.properties")).build(),
+                HttpResponse.BodyHandlers.ofString());
 
         assertThat(spec.statusCode()).isEqualTo(200);
         assertThat(spec.body()).contains("openapi: \"3.0.3\"", "url: \"/\"");

@@ -43,7 +43,8 @@ class FunctionModulesTest {
     @Test
     void makefile_mapsEveryLogicalIdToItsModule_forSamBuild() throws IOException {
         Map<String, String> makefile = new TreeMap<>();
-        Matcher line = Pattern.compile("(?m)^MODULE_(\\w+) = (\\S+)$").matcher(Files.readString(ROOT.resolve("Makefile")));
+        Matcher line = Pattern.compile("(?m)^MODULE_(\\w+) = (\\S+)$").matcher(Files.readString(ROOT.resolve(
+                "Makefile")));
         while (line.find()) {
             makefile.put(line.group(1), "functions/" + line.group(2));
         }

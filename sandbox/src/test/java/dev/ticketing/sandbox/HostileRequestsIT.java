@@ -219,7 +219,8 @@ class HostileRequestsIT {
             case 3 -> pick(random, List.of(
                     "{\"" + DATE + "\": \"+999999999-12-31T23:59:59Z\"}", "{\"" + DATE + "\": \"0000-01-01\"}",
                     "{\"" + AREA + "\": \"a\\ud800b\"}", "{\"" + AREA + "\": 1e400}", "{\"" + MULTI + "\": ["
-                            + "\"x\",".repeat(150) + "\"x\"]}", "{\"unknown\": 1}", "{\"" + AREA + "\": {\"a\": [1]}}"));
+                            + "\"x\",".repeat(150) + "\"x\"]}", "{\"unknown\": 1}", "{\"" + AREA
+                                    + "\": {\"a\": [1]}}"));
             case 4 -> Json.write(com.fasterxml.jackson.databind.node.TextNode.valueOf(anyString(random, 0, 50)));
             default -> pick(random, List.of("null", "true", "0", "-0", "1e400", "-1e400", "1E-131",
                     "1" + "0".repeat(39), "9".repeat(250), "{}", "[]", "\"\"", "\" \"", "\"\\ud800\"",

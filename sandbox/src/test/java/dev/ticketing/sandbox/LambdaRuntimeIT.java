@@ -7,7 +7,6 @@ import dev.ticketing.Dependencies;
 import dev.ticketing.config.Config;
 import dev.ticketing.json.Json;
 import dev.ticketing.testkit.DynamoDbEngine;
-import dev.ticketing.testkit.LocalDynamoDb;
 import dev.ticketing.testkit.TemplateTable;
 import dev.ticketing.testkit.TestTable;
 import dev.ticketing.testkit.lambda.Invocation;
@@ -124,7 +123,10 @@ class LambdaRuntimeIT {
         }));
     }
 
-    /** The function's samples: events/<module>.json and events/<module>.<variant>.json, module = CodeUri's last part. */
+    /**
+     * The function's samples: events/&lt;module&gt;.json and events/&lt;module&gt;.&lt;variant&gt;.json, where the
+     * module is the last part of its CodeUri.
+     */
     private static List<String> samplesOf(TemplateFunction function) {
         String module = function.codeUri().getFileName().toString();
         return EXPECTED.keySet().stream()

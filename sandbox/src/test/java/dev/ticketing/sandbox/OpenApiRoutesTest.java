@@ -73,7 +73,8 @@ class OpenApiRoutesTest {
             }
         }
         Map<String, Set<String>> accepted = new java.util.TreeMap<>();
-        dev.ticketing.http.QueryParameters.BY_ROUTE.forEach((route, names) -> accepted.put(route, new TreeSet<>(names)));
+        dev.ticketing.http.QueryParameters.BY_ROUTE.forEach((route, names) -> accepted.put(route, new TreeSet<>(
+                names)));
 
         assertThat(documented).isEqualTo(accepted);
     }

@@ -81,7 +81,8 @@ class InstanceAdminServiceIT {
         ObjectNode definition = definitionWithoutTags();
         removeField(definition, ASSET_TAG);
 
-        ValidationException e = catchThrowableOfType(ValidationException.class, () -> admin.replaceDefinition(instanceId, definition));
+        ValidationException e = catchThrowableOfType(ValidationException.class, () -> admin.replaceDefinition(
+                instanceId, definition));
 
         assertThat(e.details()).extracting(FieldError::field).containsExactly("customFields." + ASSET_TAG);
         assertThat(e.details().get(0).message()).contains("'Asset tag'").contains("deleted");
@@ -94,7 +95,8 @@ class InstanceAdminServiceIT {
         ArrayNode options = (ArrayNode) field(definition, SYSTEMS).get("options");
         options.remove(1);
 
-        ValidationException e = catchThrowableOfType(ValidationException.class, () -> admin.replaceDefinition(instanceId, definition));
+        ValidationException e = catchThrowableOfType(ValidationException.class, () -> admin.replaceDefinition(
+                instanceId, definition));
 
         assertThat(e.details()).extracting(FieldError::field)
                 .containsExactly("customFields." + SYSTEMS + ".options." + VPN);
@@ -107,7 +109,8 @@ class InstanceAdminServiceIT {
         definition.remove("name");
         definition.set("tagCategories", Json.MAPPER.createArrayNode());
 
-        ValidationException e = catchThrowableOfType(ValidationException.class, () -> admin.replaceDefinition(instanceId, definition));
+        ValidationException e = catchThrowableOfType(ValidationException.class, () -> admin.replaceDefinition(
+                instanceId, definition));
 
         assertThat(e.details()).extracting(FieldError::field).containsExactlyInAnyOrder("id", "name", "tagCategories");
     }
@@ -117,7 +120,8 @@ class InstanceAdminServiceIT {
         ObjectNode definition = definitionWithoutTags();
         field(definition, ASSET_TAG).put("type", "colourPicker");
 
-        ValidationException e = catchThrowableOfType(ValidationException.class, () -> admin.replaceDefinition(instanceId, definition));
+        ValidationException e = catchThrowableOfType(ValidationException.class, () -> admin.replaceDefinition(
+                instanceId, definition));
 
         assertThat(e.details().get(0).field()).contains("customFields").contains("type");
     }

@@ -80,7 +80,8 @@ class TicketServiceIT {
         assertThat(fields.get("146db0c4-de24-4818-a131-a27161bb7ad0").get(0).get("name").asText())
                 .isEqualTo("Allan Deyoung");
         assertThat(fields.get("fef751d6-067d-431b-8a6d-667056eff6ee")).hasSize(2);
-        assertThat(fields.get("4aad4ef9-3242-4bb6-87f7-29428567429f").asText()).isEqualTo("long text area\nbla bla bla");
+        assertThat(fields.get("4aad4ef9-3242-4bb6-87f7-29428567429f").asText()).isEqualTo(
+                "long text area\nbla bla bla");
         assertThat(fields.get("7670050a-cf1a-4d3d-8179-5eba888dea5f").asText()).isEqualTo("text in custom field");
         assertThat(fields.get("862bd88d-f691-4a7b-a89a-f6f48550fc27").booleanValue()).isTrue();
         assertThat(fields.get("5b9f56bc-ec6a-45a3-b7ce-c25e1d8cfd69").get(0).asText())
@@ -95,7 +96,8 @@ class TicketServiceIT {
         try {
             List<Callable<Ticket>> creates = new ArrayList<>();
             for (int i = 0; i < 50; i++) {
-                creates.add(() -> service.create(isolated, Fixtures.referenceExampleJson("create-ticket-example-1.json")));
+                creates.add(() -> service.create(isolated, Fixtures.referenceExampleJson(
+                        "create-ticket-example-1.json")));
             }
             List<Long> numbers = new ArrayList<>();
             for (Future<Ticket> created : pool.invokeAll(creates)) {

@@ -63,7 +63,8 @@ public final class Fixtures {
     /** The sandbox's demo instance definition (custom fields and tag category of the reference's examples). */
     public static ObjectNode demoDefinition() {
         try {
-            return (ObjectNode) Json.MAPPER.readTree(projectFile("sandbox/src/main/resources/demo-instance.json").toFile());
+            return (ObjectNode) Json.MAPPER.readTree(projectFile(
+                    "sandbox/src/main/resources/demo-instance.json").toFile());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

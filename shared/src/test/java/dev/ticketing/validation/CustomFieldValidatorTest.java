@@ -114,7 +114,8 @@ class CustomFieldValidatorTest {
         ObjectNode example = values("""
                 {
                   "146db0c4-de24-4818-a131-a27161bb7ad0": [
-                    {"id": "053660b7-xxxx-xxxx-xxxx-xxxxxxxxxxx", "name": "Allan Deyoung", "email": "AllanD@xxxxxxxx.com"}],
+                    {"id": "053660b7-xxxx-xxxx-xxxx-xxxxxxxxxxx", "name": "Allan Deyoung",
+                            "email": "AllanD@xxxxxxxx.com"}],
                   "fef751d6-067d-431b-8a6d-667056eff6ee": ["70d42d78-899a-4d5e-8cf0-79a0e4a6b0b1",
                     "fe68df23-432e-4c0f-9841-a018b7f46d0b"],
                   "4aad4ef9-3242-4bb6-87f7-29428567429f": "long text area\\nbla bla bla",

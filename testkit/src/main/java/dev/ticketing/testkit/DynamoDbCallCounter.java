@@ -77,7 +77,8 @@ public final class DynamoDbCallCounter implements ExecutionInterceptor {
     public Snapshot snapshot() {
         Map<String, Long> callsByOperation = new TreeMap<>();
         calls.forEach((operation, count) -> callsByOperation.put(operation, count.sum()));
-        return new Snapshot(Collections.unmodifiableMap(callsByOperation), scannedCount.sum(), returnedCount.sum(), itemsRead.sum());
+        return new Snapshot(Collections.unmodifiableMap(callsByOperation), scannedCount.sum(), returnedCount.sum(),
+                itemsRead.sum());
     }
 
     private static void add(LongAdder total, Integer value) {

@@ -60,7 +60,8 @@ public final class InstanceKeyGuard implements ExecutionInterceptor {
     static final String INSTANCE_DIRECTORY_PK = "INSTANCES";
 
     private static final Pattern CLAUSE = Pattern.compile("\\b(SET|REMOVE|ADD|DELETE)\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern SIMPLE_ASSIGNMENT = Pattern.compile("\\s*(#?[A-Za-z0-9_]+)\\s*=\\s*(:[A-Za-z0-9_]+)\\s*");
+    private static final Pattern SIMPLE_ASSIGNMENT =
+            Pattern.compile("\\s*(#?[A-Za-z0-9_]+)\\s*=\\s*(:[A-Za-z0-9_]+)\\s*");
     private static final Pattern NAME = Pattern.compile("#?[A-Za-z0-9_]+");
 
     private final String partitionKey;

@@ -201,7 +201,8 @@ public final class TemplateTable {
         }
         return Optional.of(StreamSpecification.builder()
                 .streamEnabled(true)
-                .streamViewType(text(node.get("StreamViewType"), PROPERTIES_PATH + ".StreamSpecification.StreamViewType"))
+                .streamViewType(text(node.get("StreamViewType"),
+                        PROPERTIES_PATH + ".StreamSpecification.StreamViewType"))
                 .build());
     }
 

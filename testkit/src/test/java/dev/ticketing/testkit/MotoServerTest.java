@@ -51,6 +51,7 @@ class MotoServerTest {
 
     private static Path executable(Path path) throws IOException {
         Files.createDirectories(path.getParent());
-        return Files.createFile(path, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        return Files.createFile(path,
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
     }
 }

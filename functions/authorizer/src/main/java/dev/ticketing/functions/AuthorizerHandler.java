@@ -41,7 +41,10 @@ public final class AuthorizerHandler implements RequestStreamHandler {
         LambdaEvents.write(handle(LambdaEvents.readAuthorizerRequest(input), context), output);
     }
 
-    /** The policy for a request's key; an unknown key throws {@link UnauthorizedSignal}, which API Gateway maps to 401. */
+    /**
+     * The policy for a request's key; an unknown key throws {@link UnauthorizedSignal}, which API Gateway maps to
+     * 401.
+     */
     public Map<String, Object> handle(APIGatewayCustomAuthorizerEvent event, Context context) {
         Map<String, String> query = event.getQueryStringParameters();
         String key = query == null ? null : query.get(KEY_PARAMETER);
@@ -67,7 +70,10 @@ public final class AuthorizerHandler implements RequestStreamHandler {
         return response;
     }
 
-    /** {@code arn:...:apiId/stage/METHOD/path} becomes {@code arn:...:apiId/stage/*}: one cached answer fits all routes. */
+    /**
+     * {@code arn:...:apiId/stage/METHOD/path} becomes {@code arn:...:apiId/stage/*}: one cached answer fits all
+     * routes.
+     */
     static String wholeApi(String methodArn) {
         if (methodArn == null) {
             return "*";

@@ -26,7 +26,8 @@ public final class ContinuationTokens {
     public static final String PARAMETER = "continuationToken";
     private static final String ALGORITHM = "HmacSHA256";
     private static final String INVALID =
-            "is not a token this query issued (altered, from another instance, or sent with different filters or order)";
+            "is not a token this query issued (altered, from another instance, or sent with different filters"
+                    + " or order)";
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 

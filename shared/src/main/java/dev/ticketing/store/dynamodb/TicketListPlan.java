@@ -48,7 +48,8 @@ record TicketListPlan(List<Stream> streams, String sortAttribute, boolean ascend
                 }
             }
         } else {
-            streams.add(new Stream(DynamoDbTicketListing.indexName(q.orderBy()), "listPk", Keys.ticketList(instanceId)));
+            streams.add(new Stream(DynamoDbTicketListing.indexName(q.orderBy()), "listPk", Keys.ticketList(
+                    instanceId)));
             filter.in("status", q.statuses().stream().map(Status::name).toList());
             filter.in("priority", q.priorities().stream().map(Priority::name).toList());
         }

@@ -46,7 +46,8 @@ class DynamoDbTicketListingBudgetIT {
         List<Ticket> large = SampleTickets.generate(LARGE, 1, 12, 5).stream().map(t -> new Ticket(t.instanceId(),
                 t.id(), t.ticketId(), t.title(), "x".repeat(100_000), t.status(), t.priority(), t.requestor(),
                 t.assignee(), t.expectedDate(), t.customFields(), t.tags(), t.resolution(), t.lastResolutionComment(),
-                t.firstResponseOn(), t.firstResolutionOn(), t.lastResolutionOn(), t.createdOn(), t.createdBy(), t.lastUpdatedOn(), t.lastUpdatedBy(), t.lastInteraction(),
+                t.firstResponseOn(), t.firstResolutionOn(), t.lastResolutionOn(), t.createdOn(), t.createdBy(),
+                        t.lastUpdatedOn(), t.lastUpdatedBy(), t.lastInteraction(),
                 t.isFrtEscalated(), t.isRtEscalated(), t.version())).toList();
         TicketLoader.put(table.client(), table.tableName(), large);
         counter = new DynamoDbCallCounter();

@@ -124,7 +124,8 @@ class DynamoDbTicketStoreIT {
         assertThat(store.findByNumber("inst-atomic", 2)).isEmpty();
         long activitiesOfTicket2 = client.query(r -> r.tableName(tableName)
                 .keyConditionExpression("PK = :pk")
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("INSTANCE#inst-atomic#TICKET#0000000002"))))
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(
+                        "INSTANCE#inst-atomic#TICKET#0000000002"))))
                 .count();
         assertThat(activitiesOfTicket2).isZero();
     }

@@ -46,7 +46,8 @@ public final class SampleTickets {
         // Several tickets share a creation instant, so the ticket-number tie-break is exercised.
         Instant created = START.plus(Duration.ofMinutes(number / 2 * 7L));
         Instant expected = random.nextBoolean() ? null : created.plus(Duration.ofHours(random.nextInt(500)));
-        Instant lastInteraction = random.nextBoolean() ? null : created.plus(Duration.ofMinutes(random.nextInt(100_000)));
+        Instant lastInteraction = random.nextBoolean() ? null : created.plus(Duration.ofMinutes(random.nextInt(
+                100_000)));
         String title = WORDS[random.nextInt(WORDS.length)] + " " + WORDS[random.nextInt(WORDS.length)]
                 + (random.nextBoolean() ? "" : " issue " + random.nextInt(50));
         List<TicketTag> tags = new ArrayList<>();

@@ -2,7 +2,6 @@ package dev.ticketing.testkit.limits;
 
 import java.math.BigDecimal;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -27,7 +26,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
@@ -71,7 +69,10 @@ public final class DynamoDbLimits implements ExecutionInterceptor {
     /** ServiceQuotas.html, "Partition key value" 2,048 bytes, "Sort key value" 1,024 bytes. */
     public static final int MAX_PARTITION_KEY_BYTES = 2048;
     public static final int MAX_SORT_KEY_BYTES = 1024;
-    /** ServiceQuotas.html, "Numbers": 38 digits of precision, magnitude 1E-130 to 9.9999999999999999999999999999999999999E+125. */
+    /**
+     * ServiceQuotas.html, "Numbers": 38 digits of precision, magnitude 1E-130 to
+     * 9.9999999999999999999999999999999999999E+125.
+     */
     public static final int MAX_NUMBER_DIGITS = 38;
     private static final BigDecimal LARGEST_NUMBER = new BigDecimal("9.9999999999999999999999999999999999999E+125");
     private static final BigDecimal SMALLEST_NUMBER = new BigDecimal("1E-130");
@@ -398,7 +399,8 @@ public final class DynamoDbLimits implements ExecutionInterceptor {
 
     private static Optional<String> singleWriteTarget(SdkRequest request, Engine engine) {
         if (request instanceof PutItemRequest put) {
-            return Optional.of(TableKeys.identity(put.tableName(), engine.keys(put.tableName()).primaryKey(put.item())));
+            return Optional.of(TableKeys.identity(put.tableName(),
+                    engine.keys(put.tableName()).primaryKey(put.item())));
         }
         if (request instanceof UpdateItemRequest update) {
             return Optional.of(TableKeys.identity(update.tableName(), update.key()));
@@ -464,7 +466,8 @@ public final class DynamoDbLimits implements ExecutionInterceptor {
             this.client = DynamoDbClient.builder()
                     .endpointOverride(endpoint)
                     .region(Region.US_EAST_1)
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("limits", "limits")))
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("limits",
+                            "limits")))
                     .httpClientBuilder(UrlConnectionHttpClient.builder())
                     .overrideConfiguration(o -> o.putExecutionAttribute(INTERNAL, true))
                     .build();
@@ -510,14 +513,16 @@ public final class DynamoDbLimits implements ExecutionInterceptor {
     }
 
     /** A page ended at 1 MB of data read: the items returned from within it and where reading stopped. */
-    record PageCut(List<Map<String, AttributeValue>> items, int evaluated, Map<String, AttributeValue> lastEvaluatedKey) {
+    record PageCut(List<Map<String, AttributeValue>> items, int evaluated, Map<String,
+            AttributeValue> lastEvaluatedKey) {
 
         static Optional<PageCut> of(QueryRequest query, QueryResponse page, Engine engine) {
             if (!page.hasItems()) {
                 return Optional.empty();
             }
             boolean asRead = query.filterExpression() == null && query.projectionExpression() == null
-                    && !query.hasAttributesToGet() && (query.select() == null || query.select() == Select.ALL_ATTRIBUTES);
+                    && !query.hasAttributesToGet() && (query.select() == null || query.select(
+                            ) == Select.ALL_ATTRIBUTES);
             List<Map<String, AttributeValue>> evaluated = asRead ? page.items() : engine.evaluated(query);
             return cut(query.tableName(), query.indexName(), evaluated, page.items(), engine);
         }
@@ -553,7 +558,8 @@ public final class DynamoDbLimits implements ExecutionInterceptor {
             }
             TableKeys keys = engine.keys(tableName);
             Set<String> kept = new HashSet<>();
-            evaluated.subList(0, within).forEach(item -> kept.add(TableKeys.identity(tableName, keys.primaryKey(item))));
+            evaluated.subList(0, within).forEach(item -> kept.add(TableKeys.identity(tableName, keys.primaryKey(
+                    item))));
             List<Map<String, AttributeValue>> items = returned.stream()
                     .filter(item -> kept.contains(TableKeys.identity(tableName, keys.primaryKey(item)))).toList();
             Map<String, AttributeValue> last = new LinkedHashMap<>(

@@ -306,7 +306,8 @@ class DynamoDbLimitsIT {
     /** An item of exactly {@code size} bytes as DynamoDB counts them: names and values, padded in "data". */
     static Map<String, AttributeValue> itemOfSize(String pk, String sk, long size) {
         long fixed = "PK".length() + pk.length() + "SK".length() + sk.length() + "data".length();
-        Map<String, AttributeValue> item = Map.of("PK", s(pk), "SK", s(sk), "data", s("x".repeat((int) (size - fixed))));
+        Map<String, AttributeValue> item = Map.of("PK", s(pk), "SK", s(sk), "data", s("x".repeat((int) (
+                size - fixed))));
         assertThat(ItemSizes.item(item)).isEqualTo(size);
         return item;
     }

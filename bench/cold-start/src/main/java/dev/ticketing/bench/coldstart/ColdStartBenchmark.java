@@ -117,7 +117,8 @@ public final class ColdStartBenchmark {
             }
             report.line("## Cold start under the Lambda runtime harness");
             report.line("");
-            report.line(String.format("%d rounds after a discarded warm-up round, variants in a shuffled order per round;"
+            report.line(String.format(
+                    "%d rounds after a discarded warm-up round, variants in a shuffled order per round;"
                     + " JVM %s, %d CPUs, load average %s before the run; moto at %s.", rounds, Runtime.version(),
                     Runtime.getRuntime().availableProcessors(), loadBefore, engine.endpoint()));
             report.line("Milliseconds as median (min–max); classes from the warm-up round's `-Xlog:class+load`.");
