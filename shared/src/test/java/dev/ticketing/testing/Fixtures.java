@@ -117,6 +117,22 @@ public final class Fixtures {
         return readEvent(name, APIGatewayProxyRequestEvent.class);
     }
 
+    /** A sample of events/ as the authorizer passes it for another instance's key. */
+    public static APIGatewayProxyRequestEvent proxyEvent(String name, String instanceId) {
+        APIGatewayProxyRequestEvent event = proxyEvent(name);
+        event.getRequestContext().setAuthorizer(Map.of("instanceId", instanceId));
+        return event;
+    }
+
+    /** Ticket 1 (the reference's example 1) of a new demo instance that is then disabled. */
+    public static dev.ticketing.model.Ticket ticketOfADisabledInstance(Dependencies dependencies) {
+        String instanceId = createDemoInstance(dependencies).instanceId();
+        dev.ticketing.model.Ticket ticket = dependencies.ticketService().create(instanceId,
+                referenceExampleJson("create-ticket-example-1.json"));
+        disableInstance(dependencies, instanceId);
+        return ticket;
+    }
+
     public static APIGatewayCustomAuthorizerEvent authorizerEvent(String name) {
         return readEvent(name, APIGatewayCustomAuthorizerEvent.class);
     }

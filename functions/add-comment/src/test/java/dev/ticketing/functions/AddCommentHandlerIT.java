@@ -11,7 +11,6 @@ import dev.ticketing.model.Ticket;
 import dev.ticketing.testing.Fixtures;
 import dev.ticketing.testkit.DynamoDbEngine;
 import dev.ticketing.testkit.TestTable;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -63,14 +62,11 @@ class AddCommentHandlerIT {
     }
     @Test
     void disabledInstance_answers403_andAddsNoComment() throws Exception {
-        String disabled = Fixtures.createDemoInstance(deps).instanceId();
-        Ticket ticket = deps.ticketService().create(disabled,
-                Fixtures.referenceExampleJson("create-ticket-example-1.json"));
-        Fixtures.disableInstance(deps, disabled);
-        APIGatewayProxyRequestEvent event = Fixtures.proxyEvent("add-comment.json");
-        event.getRequestContext().setAuthorizer(Map.of("instanceId", disabled));
+        Ticket ticket = Fixtures.ticketOfADisabledInstance(deps);
+        String disabled = ticket.instanceId();
 
-        APIGatewayProxyResponseEvent response = handler.handle(event, null);
+        APIGatewayProxyResponseEvent response =
+                handler.handle(Fixtures.proxyEvent("add-comment.json", disabled), null);
 
         assertThat(response.getStatusCode()).isEqualTo(403);
         assertThat(Json.parse(response.getBody()).at("/error/code").asText()).isEqualTo("Forbidden");

@@ -71,14 +71,11 @@ class UpdateTicketHandlerIT {
 
     @Test
     void disabledInstance_answers403_andLeavesItsTicketUnchanged() throws Exception {
-        String disabled = Fixtures.createDemoInstance(deps).instanceId();
-        Ticket ticket = deps.ticketService().create(disabled,
-                Fixtures.referenceExampleJson("create-ticket-example-1.json"));
-        Fixtures.disableInstance(deps, disabled);
-        APIGatewayProxyRequestEvent event = Fixtures.proxyEvent("update-ticket.json");
-        event.getRequestContext().setAuthorizer(Map.of("instanceId", disabled));
+        Ticket ticket = Fixtures.ticketOfADisabledInstance(deps);
+        String disabled = ticket.instanceId();
 
-        APIGatewayProxyResponseEvent response = handler.handle(event, null);
+        APIGatewayProxyResponseEvent response =
+                handler.handle(Fixtures.proxyEvent("update-ticket.json", disabled), null);
 
         assertThat(response.getStatusCode()).isEqualTo(403);
         assertThat(Json.parse(response.getBody()).at("/error/code").asText()).isEqualTo("Forbidden");
