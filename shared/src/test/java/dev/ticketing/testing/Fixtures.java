@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ticketing.Dependencies;
 import dev.ticketing.config.Config;
 import dev.ticketing.json.Json;
+import dev.ticketing.model.Ticket;
 import dev.ticketing.model.Instance;
 import dev.ticketing.service.CreatedInstance;
 import dev.ticketing.service.InstanceAdminService;
@@ -125,9 +126,9 @@ public final class Fixtures {
     }
 
     /** Ticket 1 (the reference's example 1) of a new demo instance that is then disabled. */
-    public static dev.ticketing.model.Ticket ticketOfADisabledInstance(Dependencies dependencies) {
+    public static Ticket ticketOfADisabledInstance(Dependencies dependencies) {
         String instanceId = createDemoInstance(dependencies).instanceId();
-        dev.ticketing.model.Ticket ticket = dependencies.ticketService().create(instanceId,
+        Ticket ticket = dependencies.ticketService().create(instanceId,
                 referenceExampleJson("create-ticket-example-1.json"));
         disableInstance(dependencies, instanceId);
         return ticket;

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -25,7 +26,7 @@ public final class FunctionArtifacts {
      */
     public static synchronized Path fromMavenBuild(Path projectRoot, TemplateFunction function, String variant,
                                                    List<Path> extraJars) {
-        List<Path> jars = new java.util.ArrayList<>();
+        List<Path> jars = new ArrayList<>();
         jars.add(shadedJar(function));
         jars.addAll(extraJars);
         Path lib = projectRoot.resolve("target/lambda-tasks").resolve(variant).resolve(function.logicalId())

@@ -3,6 +3,7 @@ package dev.ticketing.testkit.lambda;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -26,8 +27,7 @@ public record Invocation(byte[] payload, OptionalDouble initDurationMs, Optional
      */
     public Optional<FunctionError> error() {
         if (timedOut) {
-            return Optional.of(new FunctionError("Sandbox.Timedout", new String(payload,
-                    java.nio.charset.StandardCharsets.UTF_8)));
+            return Optional.of(new FunctionError("Sandbox.Timedout", new String(payload, StandardCharsets.UTF_8)));
         }
         try {
             JsonNode node = JSON.readTree(payload);

@@ -1,5 +1,6 @@
 package dev.ticketing.testkit.lambda;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -118,7 +119,7 @@ public final class LambdaRuntime {
         command.add("-XX:+ErrorFileToStderr");
         command.add("-D" + NATIVE_CLIENT_PROPERTY + "=" + nativeClient);
         command.add("-classpath");
-        command.add(String.join(java.io.File.pathSeparator, runtimeJars.stream().map(Path::toString).toList()));
+        command.add(String.join(File.pathSeparator, runtimeJars.stream().map(Path::toString).toList()));
         command.add(MAIN_CLASS);
         command.add(handler);
         return command;
