@@ -9,17 +9,22 @@ import dev.ticketing.json.Json;
 import dev.ticketing.testkit.DynamoDbEngine;
 import dev.ticketing.testkit.TemplateTable;
 import dev.ticketing.testkit.TestTable;
+import dev.ticketing.testkit.lambda.FunctionArtifacts;
 import dev.ticketing.testkit.lambda.Invocation;
+import dev.ticketing.testkit.lambda.LambdaEnvironment;
 import dev.ticketing.testkit.lambda.LambdaHarness;
 import dev.ticketing.testkit.lambda.LambdaProcess;
 import dev.ticketing.testkit.lambda.TemplateFunction;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -99,6 +104,29 @@ class LambdaRuntimeIT {
         assertThat(EXPECTED.keySet()).containsExactlyInAnyOrderElementsOf(samples);
         for (TemplateFunction function : harness.functions()) {
             assertThat(samplesOf(function)).as("samples of %s", function.logicalId()).isNotEmpty();
+        }
+    }
+
+    @Test
+    void aHandlerWhoseConstructorFails_answersEveryInvocationWithLambdasError_asTheManagedRuntimeDoes()
+            throws IOException {
+        TemplateFunction function = harness.function("GetTicketFunction");
+        Path taskRoot = FunctionArtifacts.fromMavenBuild(projectRoot, function, "deployed", List.of());
+        Map<String, String> withoutTable = new HashMap<>(
+                Config.localFunctionEnvironment(URI.create("http://127.0.0.1:9"), "unused", TOKEN_SECRET));
+        withoutTable.put(Config.TABLE_NAME, "");
+        byte[] event = Files.readAllBytes(projectRoot.resolve("events/get-ticket.json"));
+
+        List<String> log = new CopyOnWriteArrayList<>();
+        try (LambdaProcess process = LambdaProcess.start(harness.runtime(), function, taskRoot,
+                LambdaEnvironment.of(function, taskRoot, withoutTable), List.of(), (name, line) -> log.add(line))) {
+            Invocation first = process.invoke(event, "constructor-fails-1");
+            Invocation second = process.invoke(event, "constructor-fails-2");
+
+            assertThat(first.error()).isPresent();
+            assertThat(second.error()).isPresent();
+            // The cause reaches the function's log, where an operator looks for it.
+            assertThat(String.join("\n", log)).contains("Environment variable " + Config.TABLE_NAME + " is not set");
         }
     }
 
