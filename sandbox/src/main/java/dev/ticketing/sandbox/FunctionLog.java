@@ -1,6 +1,6 @@
 package dev.ticketing.sandbox;
 
-import java.util.regex.Matcher;
+import dev.ticketing.testkit.lambda.LambdaProcess;
 import java.util.regex.Pattern;
 
 /**
@@ -10,10 +10,9 @@ import java.util.regex.Pattern;
  */
 final class FunctionLog {
 
-    private static final Pattern INIT_REPORT = Pattern.compile("INIT REPORT\\(durationMs: ([0-9.]+)\\)");
     private static final String EMULATOR_MARK = "(rapid)";
     // The emulator's REPORT carries an "Init Duration" it measures from the first invocation, not from the start
-    // of the runtime (near zero when the runtime was ready first); INIT_REPORT above is the real one.
+    // of the runtime (near zero when the runtime was ready first); the INIT REPORT line is the real one.
     private static final Pattern REPORT_INIT = Pattern.compile("Init Duration: [0-9.]+ ms\t");
 
     private FunctionLog() {
@@ -22,8 +21,8 @@ final class FunctionLog {
     /** The line to print for one line of a process's output, or null to leave it out. */
     static String format(String functionName, String line) {
         if (line.contains(EMULATOR_MARK)) {
-            Matcher init = INIT_REPORT.matcher(line);
-            return init.find() ? "[" + functionName + "] INIT_REPORT Init Duration: " + init.group(1) + " ms" : null;
+            return LambdaProcess.initDurationMs(line)
+                    .map(ms -> "[" + functionName + "] INIT_REPORT Init Duration: " + ms + " ms").orElse(null);
         }
         if (line.isBlank()) {
             return null;

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
@@ -92,6 +93,15 @@ public final class LambdaProcess implements AutoCloseable {
         reader.start();
         started.awaitEmulator(invokePort);
         return started;
+    }
+
+    /**
+     * The init duration in milliseconds, as the emulator printed it, when {@code line} is its
+     * {@code INIT REPORT(durationMs: ...)} line.
+     */
+    public static Optional<String> initDurationMs(String line) {
+        Matcher init = INIT_REPORT.matcher(line);
+        return init.find() ? Optional.of(init.group(1)) : Optional.empty();
     }
 
     public String functionName() {
@@ -170,11 +180,11 @@ public final class LambdaProcess implements AutoCloseable {
         try (BufferedReader reader = new BufferedReader(
                 new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                Matcher init = INIT_REPORT.matcher(line);
+                Optional<String> init = initDurationMs(line);
                 Matcher done = INVOKE_DONE.matcher(line);
                 synchronized (reports) {
-                    if (init.find()) {
-                        lastInitMs = Double.parseDouble(init.group(1));
+                    if (init.isPresent()) {
+                        lastInitMs = Double.parseDouble(init.get());
                     } else if (done.find()) {
                         lastInvokeMs = Double.parseDouble(done.group(1));
                     } else if (line.startsWith("REPORT RequestId:")) {
