@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.ticketing.error.ValidationException;
 import dev.ticketing.http.ApiResponses;
+import dev.ticketing.http.ErrorResponses;
 import dev.ticketing.http.TicketJson;
 import dev.ticketing.json.Json;
 import dev.ticketing.lambda.ApiGatewayHandler;
@@ -106,7 +107,7 @@ public final class Priming implements Resource {
         } catch (ValidationException expected) {
             // The error path is primed too: every field error and the error body.
             validationErrors = expected.details().size();
-            ApiResponses.error(expected);
+            ErrorResponses.of(expected);
         }
         Ticket ticket = SchemaPriming.roundTrip(ticket(request));
         String body = Json.write(ApiResponses.item(TicketJson.ticket(ticket, ZoneOffset.ofHours(2))));

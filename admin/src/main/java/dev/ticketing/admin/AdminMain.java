@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ticketing.Dependencies;
 import dev.ticketing.config.Config;
-import dev.ticketing.error.ApiException;
 import dev.ticketing.error.ErrorBodies;
+import dev.ticketing.error.TicketingException;
 import dev.ticketing.error.NotFoundException;
 import dev.ticketing.http.InstanceJson;
 import dev.ticketing.json.Json;
@@ -173,7 +173,7 @@ public final class AdminMain {
         } catch (NotFoundException e) {
             err.println(Json.write(ErrorBodies.of(e)));
             return ExitCodes.NOT_FOUND;
-        } catch (ApiException e) {
+        } catch (TicketingException e) {
             err.println(Json.write(ErrorBodies.of(e)));
             return ExitCodes.REFUSED;
         } catch (software.amazon.awssdk.services.apigateway.model.NotFoundException e) {
@@ -336,12 +336,7 @@ public final class AdminMain {
     }
 
     private static ObjectNode error(String code, String message) {
-        ObjectNode body = Json.object();
-        ObjectNode error = body.putObject("error");
-        error.put("code", code);
-        error.put("message", message);
-        error.putArray("details");
-        return body;
+        return ErrorBodies.of(code, message);
     }
 
     private static <T> Supplier<T> memoized(Supplier<T> supplier) {

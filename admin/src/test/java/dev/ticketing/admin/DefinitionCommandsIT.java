@@ -64,7 +64,7 @@ class DefinitionCommandsIT {
         int status = run(Json.write(definition), "replace-definition", instanceId, "-");
 
         assertThat(status).isEqualTo(1);
-        JsonNode error = Json.parse(err.toString(StandardCharsets.UTF_8)).get("error");
+        JsonNode error = Json.parse(err.toString(StandardCharsets.UTF_8));
         assertThat(error.get("details").findValuesAsText("field")).contains("customFields." + ASSET_TAG);
         assertThat(out.size()).isZero();
     }

@@ -155,7 +155,7 @@ class InstanceCommandsIT {
         int status = run("show-instance", UUID.randomUUID().toString());
 
         assertThat(status).isEqualTo(ExitCodes.NOT_FOUND);
-        assertThat(Json.parse(err.toString(StandardCharsets.UTF_8)).at("/error/code").asText()).isNotBlank();
+        assertThat(Json.parse(err.toString(StandardCharsets.UTF_8)).at("/code").asText()).isNotBlank();
         assertThat(out.size()).isZero();
     }
 
@@ -222,7 +222,7 @@ class InstanceCommandsIT {
         assertThat(printed.get("authorizerCacheFlushed").asBoolean()).isFalse();
         assertThat(deps.authenticator().authenticate(printed.get("key").asText())).isPresent();
         assertThat(deps.authenticator().authenticate(instance.secondaryKey())).isEmpty();
-        assertThat(Json.parse(err.toString(StandardCharsets.UTF_8)).at("/error/code").asText())
+        assertThat(Json.parse(err.toString(StandardCharsets.UTF_8)).at("/code").asText())
                 .isEqualTo("AwsCallFailed");
     }
 

@@ -2,8 +2,9 @@ package dev.ticketing.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ticketing.auth.UnauthorizedSignal;
-import dev.ticketing.error.ApiException;
+import dev.ticketing.error.ErrorCode;
 import dev.ticketing.error.ForbiddenException;
+import dev.ticketing.error.TicketingException;
 import dev.ticketing.error.UnauthorizedException;
 import dev.ticketing.json.Json;
 import dev.ticketing.lambda.LambdaEvents;
@@ -178,7 +179,7 @@ public final class Authorizers {
         record Failed() implements Result {
             @Override
             public Outcome decide(String methodArn) {
-                return new Outcome.Denied(new ApiException(500, "InternalError",
+                return new Outcome.Denied(new TicketingException(ErrorCode.InternalError,
                         "The request could not be authorized; it is safe to retry."));
             }
         }
@@ -200,7 +201,7 @@ public final class Authorizers {
             }
         }
 
-        record Denied(ApiException error) implements Outcome {
+        record Denied(TicketingException error) implements Outcome {
         }
     }
 }

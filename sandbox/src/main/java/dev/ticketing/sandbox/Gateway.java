@@ -1,9 +1,11 @@
 package dev.ticketing.sandbox;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import dev.ticketing.error.ApiException;
 import dev.ticketing.error.ErrorBodies;
+import dev.ticketing.error.ErrorCode;
 import dev.ticketing.error.NotFoundException;
+import dev.ticketing.error.TicketingException;
+import dev.ticketing.http.ErrorResponses;
 import dev.ticketing.json.Json;
 import dev.ticketing.lambda.LambdaEvents;
 import java.io.IOException;
@@ -68,7 +70,8 @@ public final class Gateway {
             }
             response = respond(in, match, requestId);
         } catch (UrlDecoding.MalformedEncoding e) {
-            response = error(new ApiException(400, "BadRequest", "The request URL is not validly percent-encoded."));
+            response = error(new TicketingException(ErrorCode.BadRequest,
+                    "The request URL is not validly percent-encoded."));
         }
         response = withHeader(response, REQUEST_ID_HEADER, requestId);
         // Only the route template and the status: the path may hold ids and the query string holds the API key.
@@ -83,8 +86,8 @@ public final class Gateway {
         }
         if (match instanceof Router.Match.MethodNotAllowed notAllowed) {
             String allow = String.join(", ", notAllowed.allowed());
-            return withHeader(error(new ApiException(405, "MethodNotAllowed", in.method() + " is not supported on "
-                    + notAllowed.path() + "; use " + allow + ".")), "Allow", allow);
+            return withHeader(error(new TicketingException(ErrorCode.MethodNotAllowed, in.method()
+                    + " is not supported on " + notAllowed.path() + "; use " + allow + ".")), "Allow", allow);
         }
         Router.Match.Found found = (Router.Match.Found) match;
         Route route = found.route();
@@ -113,8 +116,8 @@ public final class Gateway {
         }
         return throttle.get().acquire(route.usagePlan().get(), usageKey).map(wait -> {
             long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-            return withHeader(error(new ApiException(429, TOO_MANY_REQUESTS, THROTTLED_MESSAGE)), "Retry-After",
-                    Long.toString(seconds));
+            return withHeader(error(new TicketingException(ErrorCode.TooManyRequests, THROTTLED_MESSAGE)),
+                    "Retry-After", Long.toString(seconds));
         });
     }
 
@@ -129,14 +132,15 @@ public final class Gateway {
             byte[] payload = LambdaEvents.toBytes(event);
             if (payload.length > LAMBDA_PAYLOAD_LIMIT) {
                 // Lambda refuses the invocation before the function runs.
-                return error(new ApiException(413, "PayloadTooLarge", "The request is larger than the 6 MB a"
+                return error(new TicketingException(ErrorCode.PayloadTooLarge, "The request is larger than the 6 MB a"
                         + " function can be invoked with; send less than 6 MB."));
             }
             long start = System.nanoTime();
             FunctionInvocation result = runner.get().invoke(payload, requestId);
             if (System.nanoTime() - start > INTEGRATION_TIMEOUT_NANOS) {
                 // API Gateway stops waiting at 29 s, whatever the function's own Timeout.
-                return error(new ApiException(504, "GatewayTimeout", "The function did not answer within 29 s."));
+                return error(new TicketingException(ErrorCode.GatewayTimeout,
+                        "The function did not answer within 29 s."));
             }
             if (result instanceof FunctionInvocation.Failure failure) {
                 // API Gateway answers 502 when the function fails, a timeout under 29 s included.
@@ -159,15 +163,16 @@ public final class Gateway {
     }
 
     private static OutgoingResponse badGateway() {
-        return error(new ApiException(502, "BadGateway",
+        return error(new TicketingException(ErrorCode.BadGateway,
                 "The function failed to produce a response; see the sandbox log."));
     }
 
-    static OutgoingResponse error(ApiException e) {
+    static OutgoingResponse error(TicketingException e) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         headers.put("Content-Type", List.of("application/json"));
-        return new OutgoingResponse(e.status(), headers,
-                Json.write(ErrorBodies.of(e)).getBytes(StandardCharsets.UTF_8));
+        int status = ErrorResponses.status(e.code());
+        return new OutgoingResponse(status, headers,
+                Json.write(ErrorBodies.of(status, e)).getBytes(StandardCharsets.UTF_8));
     }
 
     private static OutgoingResponse withHeader(OutgoingResponse response, String name, String value) {

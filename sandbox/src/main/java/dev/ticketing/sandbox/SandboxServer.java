@@ -3,7 +3,8 @@ package dev.ticketing.sandbox;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.ticketing.error.ApiException;
+import dev.ticketing.error.ErrorCode;
+import dev.ticketing.error.TicketingException;
 import dev.ticketing.log.Log;
 import java.io.IOException;
 import java.io.InputStream;
@@ -87,7 +88,7 @@ public final class SandboxServer implements AutoCloseable {
             byte[] body = readBody(exchange.getRequestBody());
             OutgoingResponse response;
             if (body == null) {
-                response = Gateway.error(new ApiException(413, "PayloadTooLarge",
+                response = Gateway.error(new TicketingException(ErrorCode.PayloadTooLarge,
                         "The request body exceeds " + MAX_BODY_BYTES + " bytes."));
             } else {
                 try {
@@ -96,7 +97,7 @@ public final class SandboxServer implements AutoCloseable {
                 } catch (RuntimeException e) {
                     // Without an answer the JDK server just drops the connection, which tells the client nothing.
                     Log.error("sandbox failed", e);
-                    response = Gateway.error(new ApiException(500, "InternalError",
+                    response = Gateway.error(new TicketingException(ErrorCode.InternalError,
                             "The sandbox itself failed; see its log."));
                 }
             }

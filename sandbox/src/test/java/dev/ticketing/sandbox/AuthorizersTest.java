@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayCustomAuthorizerEvent;
 import dev.ticketing.auth.UnauthorizedSignal;
+import dev.ticketing.error.ErrorCode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -104,7 +105,7 @@ class AuthorizersTest {
         Authorizers.Outcome first = authorize(authorizers, "key-a");
         authorize(authorizers, "key-a");
 
-        assertThat(((Authorizers.Outcome.Denied) first).error().status()).isEqualTo(500);
+        assertThat(((Authorizers.Outcome.Denied) first).error().code()).isEqualTo(ErrorCode.InternalError);
         assertThat(calls).hasValue(2);
     }
 

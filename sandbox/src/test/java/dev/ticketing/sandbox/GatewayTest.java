@@ -211,7 +211,7 @@ class GatewayTest {
     private static String code(OutgoingResponse response) {
         try {
             JsonNode body = Json.parse(response.bodyText());
-            return body.path("error").path("code").asText();
+            return body.path("code").asText();
         } catch (JsonProcessingException e) {
             throw new AssertionError("not JSON: " + response.bodyText(), e);
         }

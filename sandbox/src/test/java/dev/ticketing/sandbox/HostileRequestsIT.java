@@ -318,8 +318,10 @@ class HostileRequestsIT {
     private static void assertErrorShape(Request request, HttpResponse<String> response) throws IOException {
         assertThat(response.headers().firstValue("Content-Type")).as(request.toString())
                 .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
-        JsonNode error = Json.parse(response.body()).get("error");
+        JsonNode error = Json.parse(response.body());
         assertThat(error).as(request + " answered " + response.body()).isNotNull();
+        assertThat(error.path("error").asBoolean()).as(response.body()).isTrue();
+        assertThat(error.path("statusCode").asInt()).as(response.body()).isEqualTo(response.statusCode());
         assertThat(error.path("code").isTextual()).as(response.body()).isTrue();
         assertThat(error.path("message").isTextual()).as(response.body()).isTrue();
         assertThat(error.path("details").isArray()).as(response.body()).isTrue();

@@ -120,7 +120,11 @@ abstract class SandboxContract {
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("Content-Type")).contains("application/json");
-        JsonNode error = Json.parse(response.body()).path("error");
+        JsonNode error = Json.parse(response.body());
+        // Flat, as the live API's clients read it: error is a boolean, statusCode and message beside it.
+        assertThat(error.path("error").isBoolean()).isTrue();
+        assertThat(error.path("error").asBoolean()).isTrue();
+        assertThat(error.path("statusCode").asInt()).isEqualTo(401);
         assertThat(error.path("code").asText()).isEqualTo("Unauthorized");
         assertThat(error.path("message").asText()).contains("'key' query parameter");
         assertThat(error.path("details").isArray()).isTrue();
@@ -131,7 +135,7 @@ abstract class SandboxContract {
         HttpResponse<String> response = get("/tickets/1?key=" + "not-a-key-of-any-instance-0123456789abcdef");
 
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(Json.parse(response.body()).path("error").path("code").asText()).isEqualTo("Unauthorized");
+        assertThat(Json.parse(response.body()).path("code").asText()).isEqualTo("Unauthorized");
     }
 
     @Test
@@ -139,7 +143,7 @@ abstract class SandboxContract {
         HttpResponse<String> response = get("/no-such-thing?key=" + key(sandbox.primaryKey()));
 
         assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(Json.parse(response.body()).path("error").path("code").asText()).isEqualTo("NotFound");
+        assertThat(Json.parse(response.body()).path("code").asText()).isEqualTo("NotFound");
     }
 
     @Test

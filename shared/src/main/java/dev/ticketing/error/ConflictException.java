@@ -1,11 +1,15 @@
 package dev.ticketing.error;
 
-/** 409: the request is valid but conflicts with the resource's current state. */
-public class ConflictException extends ApiException {
+/** The request is valid but conflicts with the resource's current state, or lost to concurrent writers. */
+public class ConflictException extends TicketingException {
 
     private static final long serialVersionUID = 1L;
 
-    public ConflictException(String code, String message) {
-        super(409, code, message);
+    public ConflictException(ErrorCode code, String message) {
+        super(code, message);
+    }
+
+    public ConflictException(ErrorCode code) {
+        super(code);
     }
 }

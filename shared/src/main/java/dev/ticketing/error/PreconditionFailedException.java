@@ -1,11 +1,11 @@
 package dev.ticketing.error;
 
-/** 412: the caller's {@code If-Match} names a version of the resource that is no longer current. */
-public class PreconditionFailedException extends ApiException {
+/** The caller's {@code If-Match} names a version of the resource that is no longer current. */
+public class PreconditionFailedException extends TicketingException {
 
     private static final long serialVersionUID = 1L;
 
     public PreconditionFailedException(String message) {
-        super(412, "PreconditionFailed", message);
+        super(ErrorCode.PreconditionFailed, message);
     }
 }

@@ -3,13 +3,13 @@ package dev.ticketing.error;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** 400: one or more parameters or body fields are invalid; every one of them is listed. */
-public class ValidationException extends ApiException {
+/** One or more parameters or body fields are invalid; every one of them is listed. */
+public class ValidationException extends TicketingException {
 
     private static final long serialVersionUID = 1L;
 
     public ValidationException(List<FieldError> errors) {
-        super(400, "ValidationError", summary(errors), errors);
+        super(ErrorCode.ValidationError, summary(errors), errors);
     }
 
     public ValidationException(String field, String message) {

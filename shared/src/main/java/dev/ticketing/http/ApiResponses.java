@@ -3,8 +3,6 @@ package dev.ticketing.http;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ticketing.error.ApiException;
-import dev.ticketing.error.ErrorBodies;
 import dev.ticketing.json.Json;
 import java.util.HashMap;
 import java.util.Map;
@@ -40,9 +38,5 @@ public final class ApiResponses {
         ObjectNode body = Json.object();
         body.set("item", item);
         return body;
-    }
-
-    public static APIGatewayProxyResponseEvent error(ApiException e) {
-        return json(e.status(), ErrorBodies.of(e));
     }
 }

@@ -3,8 +3,7 @@ package dev.ticketing.http;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import dev.ticketing.error.ApiException;
-import dev.ticketing.error.ErrorBodies;
+import dev.ticketing.error.TicketingException;
 import dev.ticketing.log.Log;
 import java.util.function.Function;
 
@@ -25,11 +24,11 @@ public final class Handlers {
             ApiRequest request = new ApiRequest(event);
             QueryParameters.check(route(event), request);
             response = body.apply(request);
-        } catch (ApiException e) {
-            response = ApiResponses.error(e);
+        } catch (TicketingException e) {
+            response = ErrorResponses.of(e);
         } catch (RuntimeException e) {
             Log.error("request failed", e, "route", route(event), "requestId", requestId(context));
-            response = ApiResponses.json(500, ErrorBodies.internalError());
+            response = ErrorResponses.internalError();
         }
         // Only the route template and the status are logged: the path may hold ids, the query the API key.
         Log.info("request", "route", route(event), "status", response.getStatusCode(),

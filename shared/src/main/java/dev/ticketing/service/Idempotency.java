@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ticketing.error.ApiException;
+import dev.ticketing.error.ConflictException;
+import dev.ticketing.error.ErrorCode;
 import dev.ticketing.error.ValidationException;
 import dev.ticketing.json.Json;
 import dev.ticketing.store.IdempotencyRecord;
@@ -62,7 +63,7 @@ public final class Idempotency {
             return Optional.empty();
         }
         if (!record.get().requestHash().equals(requestHash)) {
-            throw new ApiException(422, "IdempotencyKeyReused", "This Idempotency-Key was used within the last "
+            throw new ConflictException(ErrorCode.IdempotencyKeyReused, "This Idempotency-Key was used within the last "
                     + RETENTION.toHours() + " hours for a different request; send a new key for a new request.");
         }
         return Optional.of(new Response(record.get().statusCode(), record.get().responseBody()));

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -74,8 +75,8 @@ public final class InstanceAdminService {
 
         String primary = fixedPrimaryKey.orElseGet(ApiKeys::generate);
         String secondary = ApiKeys.generate();
-        instances.create(instance, categories, ApiKeys.hash(primary), ApiKeys.hash(secondary),
-                usageKeyFor.apply(instance.id()));
+        StoreFailures.translated(() -> instances.create(instance, categories, ApiKeys.hash(primary),
+                ApiKeys.hash(secondary), usageKeyFor.apply(instance.id())));
         return new CreatedInstance(instance.id(), primary, secondary);
     }
 
@@ -96,7 +97,7 @@ public final class InstanceAdminService {
      */
     public Instance setEnabled(String instanceId, boolean enabled) {
         existing(instanceId);
-        return instances.updateDefinition(instanceId, stored -> {
+        return updateDefinition(instanceId, stored -> {
             ObjectNode json = Json.MAPPER.valueToTree(stored);
             json.put("enabled", enabled);
             return parseInstance(json);
@@ -105,7 +106,7 @@ public final class InstanceAdminService {
 
     public String rotateKey(String instanceId, ApiKeySlot slot) {
         String key = ApiKeys.generate();
-        instances.replaceKey(instanceId, slot, ApiKeys.hash(key));
+        StoreFailures.translated(() -> instances.replaceKey(instanceId, slot, ApiKeys.hash(key)));
         return key;
     }
 
@@ -136,7 +137,7 @@ public final class InstanceAdminService {
         Instance next = parseInstance(copy);
         checkCustomFields(next, errors);
         errors.throwIfAny();
-        return instances.updateDefinition(instanceId, stored -> {
+        return updateDefinition(instanceId, stored -> {
             Errors removed = new Errors();
             DefinitionChanges.checkNothingRemoved(stored, next, removed);
             removed.throwIfAny();
@@ -154,7 +155,7 @@ public final class InstanceAdminService {
             copy.put("id", UUID.randomUUID().toString());
         }
         CustomField field = parse(copy, CustomField.class, "field");
-        return instances.updateDefinition(instanceId, current -> {
+        return updateDefinition(instanceId, current -> {
             Instance next = DefinitionChanges.addCustomField(current, field);
             Errors errors = new Errors();
             checkCustomFields(next, errors);
@@ -165,7 +166,7 @@ public final class InstanceAdminService {
 
     public Instance markCustomFieldDeleted(String instanceId, String fieldId, boolean deleted) {
         existing(instanceId);
-        return instances.updateDefinition(instanceId, i -> DefinitionChanges.markFieldDeleted(i, fieldId, deleted));
+        return updateDefinition(instanceId, i -> DefinitionChanges.markFieldDeleted(i, fieldId, deleted));
     }
 
     /** Adds an option to a single or multiple items picker; returns the new option's id. */
@@ -175,13 +176,13 @@ public final class InstanceAdminService {
         errors.throwIfAny();
         existing(instanceId);
         CustomFieldOption option = new CustomFieldOption(UUID.randomUUID().toString(), clean, false);
-        instances.updateDefinition(instanceId, i -> DefinitionChanges.addOption(i, fieldId, option));
+        updateDefinition(instanceId, i -> DefinitionChanges.addOption(i, fieldId, option));
         return option.id();
     }
 
     public Instance markOptionDeleted(String instanceId, String fieldId, String optionId, boolean deleted) {
         existing(instanceId);
-        return instances.updateDefinition(instanceId,
+        return updateDefinition(instanceId,
                 i -> DefinitionChanges.markOptionDeleted(i, fieldId, optionId, deleted));
     }
 
@@ -192,12 +193,12 @@ public final class InstanceAdminService {
         errors.throwIfAny();
         existing(instanceId);
         String id = UUID.randomUUID().toString();
-        return instances.updateTagCategory(instanceId, id,
+        return updateTagCategory(instanceId, id,
                 none -> new TagCategory(id, instanceId, cleanText, cleanColor, List.of(), false));
     }
 
     public TagCategory markTagCategoryDeleted(String instanceId, String categoryId, boolean deleted) {
-        return instances.updateTagCategory(instanceId, categoryId,
+        return updateTagCategory(instanceId, categoryId,
                 c -> DefinitionChanges.markCategoryDeleted(category(c, categoryId), deleted));
     }
 
@@ -206,13 +207,22 @@ public final class InstanceAdminService {
         Errors errors = new Errors();
         String clean = FieldReader.requiredText(textNode(text), "text", TagValidator.MAX_TAG_LENGTH, errors);
         errors.throwIfAny();
-        return instances.updateTagCategory(instanceId, categoryId,
+        return updateTagCategory(instanceId, categoryId,
                 c -> DefinitionChanges.addTag(category(c, categoryId), clean));
     }
 
     public TagCategory markTagDeleted(String instanceId, String categoryId, String text, boolean deleted) {
-        return instances.updateTagCategory(instanceId, categoryId,
+        return updateTagCategory(instanceId, categoryId,
                 c -> DefinitionChanges.markTagDeleted(category(c, categoryId), text.strip(), deleted));
+    }
+
+    private Instance updateDefinition(String instanceId, UnaryOperator<Instance> change) {
+        return StoreFailures.translated(() -> instances.updateDefinition(instanceId, change));
+    }
+
+    private TagCategory updateTagCategory(String instanceId, String categoryId,
+                                          Function<Optional<TagCategory>, TagCategory> change) {
+        return StoreFailures.translated(() -> instances.updateTagCategory(instanceId, categoryId, change));
     }
 
     private Instance existing(String instanceId) {

@@ -3,6 +3,7 @@ package dev.ticketing.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ticketing.error.ConflictException;
+import dev.ticketing.error.ErrorCode;
 import dev.ticketing.error.NotFoundException;
 import dev.ticketing.error.PreconditionFailedException;
 import dev.ticketing.error.ValidationException;
@@ -74,7 +75,7 @@ public final class TicketLifecycleService {
                 return retrying(instanceId, ticketIdOrId, current -> updateChange(current, update, ifMatch)).ticket();
             } catch (TagCategoryChangedException changed) {
                 if (attempt == TicketService.MAX_TAG_ATTEMPTS) {
-                    throw new ConflictException("ConcurrentModification", "The tag categories of ticket "
+                    throw new ConflictException(ErrorCode.ConcurrentModification, "The tag categories of ticket "
                             + ticketIdOrId + " are being changed by many requests at once; retry the request.");
                 }
             }
@@ -112,7 +113,7 @@ public final class TicketLifecycleService {
         return retrying(instanceId, ticketIdOrId, current -> {
             Status from = current.status();
             if (!StatusWorkflow.allows(from, request.status())) {
-                throw new ConflictException("InvalidStatusTransition", "Ticket " + current.ticketId() + " is "
+                throw new ConflictException(ErrorCode.InvalidStatusTransition, "Ticket " + current.ticketId() + " is "
                         + from + "; it can move to " + StatusWorkflow.next(from).stream().map(Enum::name)
                         .collect(Collectors.joining(", ")) + ", not " + request.status() + ".");
             }
@@ -172,7 +173,7 @@ public final class TicketLifecycleService {
             return new Idempotency.Response(201, render.apply(change.activity()));
         } catch (IdempotencyKeyTakenException concurrentRepeat) {
             return Idempotency.replay(tickets, instanceId, key, hash, now()).orElseThrow(() ->
-                    new ConflictException("IdempotencyKeyInUse", "Retry the request."));
+                    new ConflictException(ErrorCode.IdempotencyKeyInUse));
         }
     }
 
@@ -191,7 +192,8 @@ public final class TicketLifecycleService {
             throw new ValidationException("limit", "must be between 1 and " + MAX_ACTIVITY_LIMIT);
         }
         Ticket ticket = reader.get(instanceId, ticketIdOrId);
-        return tickets.activities(instanceId, ticket.ticketId(), limit, continuationToken);
+        return StoreFailures.translated(() -> tickets.activities(instanceId, ticket.ticketId(), limit,
+                continuationToken));
     }
 
     /** {@code newTags}: the tag texts the change brings to their categories, written in the same transaction. */
@@ -219,7 +221,7 @@ public final class TicketLifecycleService {
                 return change;
             } catch (VersionConflictException e) {
                 if (attempt == MAX_ATTEMPTS) {
-                    throw new ConflictException("ConcurrentModification", "Ticket " + current.ticketId()
+                    throw new ConflictException(ErrorCode.ConcurrentModification, "Ticket " + current.ticketId()
                             + " is being changed by many requests at once; retry the request.");
                 }
                 backOff(attempt);

@@ -19,6 +19,6 @@ public final class TicketListService {
     /** A disabled or vanished instance answers 403 here as on every other route. */
     public TicketPage list(TicketQuery query) {
         instances.get(query.instanceId());
-        return listing.list(query);
+        return StoreFailures.translated(() -> listing.list(query));
     }
 }

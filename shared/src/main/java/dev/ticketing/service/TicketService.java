@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ticketing.error.ConflictException;
+import dev.ticketing.error.ErrorCode;
 import dev.ticketing.error.ForbiddenException;
 import dev.ticketing.error.NotFoundException;
 import dev.ticketing.model.Activity;
@@ -11,6 +12,7 @@ import dev.ticketing.model.ActivityType;
 import dev.ticketing.model.Instance;
 import dev.ticketing.model.Status;
 import dev.ticketing.model.Ticket;
+import dev.ticketing.store.AlreadyExistsException;
 import dev.ticketing.store.IdempotencyKeyTakenException;
 import dev.ticketing.store.IdempotencyRecord;
 import dev.ticketing.store.InstanceStore;
@@ -74,7 +76,7 @@ public final class TicketService {
             return new Idempotency.Response(record.statusCode(), record.responseBody());
         } catch (IdempotencyKeyTakenException concurrentRepeat) {
             return Idempotency.replay(tickets, instanceId, key, hash, now()).orElseThrow(() ->
-                    new ConflictException("IdempotencyKeyInUse", "Retry the request."));
+                    new ConflictException(ErrorCode.IdempotencyKeyInUse));
         }
     }
 
@@ -98,17 +100,19 @@ public final class TicketService {
                 // Nothing was written; a concurrent repeat of this request usually commits meanwhile, and the
                 // retry then finds its idempotency record and replays it.
                 if (conflictAttempts++ >= TicketLifecycleService.MAX_ATTEMPTS) {
-                    throw new ConflictException("ConcurrentModification", "This ticket met concurrent writes too "
-                            + "many times; retry the request.");
+                    throw new ConflictException(ErrorCode.ConcurrentModification,
+                            "This ticket met concurrent writes too many times; retry the request.");
                 }
                 TicketLifecycleService.backOff(conflictAttempts);
+            } catch (AlreadyExistsException e) {
+                throw new ConflictException(ErrorCode.TicketAlreadyExists, e.getMessage() + "; retry the request.");
             } catch (TicketNumberTakenException taken) {
                 giveUpAfter(numberAttempts++, taken);
                 number = tickets.nextTicketNumber(instanceId);
             } catch (TagCategoryChangedException changed) {
                 if (tagAttempt++ >= MAX_TAG_ATTEMPTS) {
-                    throw new ConflictException("ConcurrentModification", "The tag categories of this ticket are "
-                            + "being changed by many requests at once; retry the request.");
+                    throw new ConflictException(ErrorCode.ConcurrentModification, "The tag categories of this ticket "
+                            + "are being changed by many requests at once; retry the request.");
                 }
                 request = parse(instanceId, body);
             }
@@ -118,7 +122,7 @@ public final class TicketService {
     /** A taken number is skipped for the next one; the bound only guards against a counter that is badly behind. */
     private static void giveUpAfter(int attempt, TicketNumberTakenException taken) {
         if (attempt >= MAX_NUMBER_ATTEMPTS) {
-            throw new ConflictException("TicketAlreadyExists", taken.getMessage() + "; retry the request.");
+            throw new ConflictException(ErrorCode.TicketAlreadyExists, taken.getMessage() + "; retry the request.");
         }
     }
 

@@ -1,8 +1,8 @@
 package dev.ticketing.store;
 
 /**
- * The ticket changed since it was read (its version moved on), so the change was not written. The service
- * re-reads and retries; it is not an API error by itself.
+ * The item (a ticket, an instance, a tag category) changed since it was read: its version moved on, so the
+ * change was not written. The service re-reads and retries, or tells the caller to.
  */
 public class VersionConflictException extends RuntimeException {
 

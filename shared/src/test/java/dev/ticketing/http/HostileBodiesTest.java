@@ -90,7 +90,7 @@ class HostileBodiesTest {
 
     private static JsonNode errorOf(APIGatewayProxyResponseEvent response, int status) throws Exception {
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(status);
-        JsonNode error = Json.parse(response.getBody()).get("error");
+        JsonNode error = Json.parse(response.getBody());
         assertThat(error.get("code").asText()).isEqualTo("ValidationError");
         return error;
     }

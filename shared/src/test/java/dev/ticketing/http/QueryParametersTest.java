@@ -54,7 +54,7 @@ class QueryParametersTest {
 
     private static JsonNode errorOf(APIGatewayProxyResponseEvent response) throws Exception {
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(400);
-        JsonNode error = Json.parse(response.getBody()).get("error");
+        JsonNode error = Json.parse(response.getBody());
         assertThat(error.get("code").asText()).isEqualTo("ValidationError");
         return error;
     }

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ticketing.Dependencies;
 import dev.ticketing.config.Config;
-import dev.ticketing.error.ApiException;
+import dev.ticketing.error.ErrorCode;
+import dev.ticketing.error.TicketingException;
+import dev.ticketing.http.ErrorResponses;
 import dev.ticketing.error.NotFoundException;
 import dev.ticketing.error.ValidationException;
 import dev.ticketing.json.Json;
@@ -205,9 +207,9 @@ class IdempotencyIT {
         ((ObjectNode) body.get("ticket")).put("title", "Another ticket");
 
         assertThatThrownBy(() -> tickets.create(instanceId, body, key, t -> "{}"))
-                .isInstanceOfSatisfying(ApiException.class, e -> {
-                    assertThat(e.status()).isEqualTo(422);
-                    assertThat(e.code()).isEqualTo("IdempotencyKeyReused");
+                .isInstanceOfSatisfying(TicketingException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.IdempotencyKeyReused);
+                    assertThat(ErrorResponses.status(e.code())).isEqualTo(422);
                 });
         assertThatThrownBy(() -> tickets.get(instanceId, "2")).isInstanceOf(NotFoundException.class);
     }
@@ -252,6 +254,7 @@ class IdempotencyIT {
                 .first().satisfies(a -> assertThat(a.id()).isEqualTo(first.body()));
         assertThat(tickets.get(instanceId, ticket.id()).version()).isEqualTo(ticket.version() + 1);
         assertThatThrownBy(() -> lifecycle.addComment(instanceId, other.id(), body, key, a -> a.id()))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(422));
+                .isInstanceOfSatisfying(TicketingException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.IdempotencyKeyReused));
     }
 }

@@ -3,6 +3,7 @@ package dev.ticketing.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.ticketing.error.ErrorCode;
 import dev.ticketing.error.FieldError;
 import dev.ticketing.error.ValidationException;
 import dev.ticketing.model.Priority;
@@ -62,7 +63,7 @@ class TicketListParametersTest {
         ValidationException e = catchThrowableOfType(ValidationException.class, () -> parse(Map.of(name, value)));
 
         assertThat(e).isNotNull();
-        assertThat(e.status()).isEqualTo(400);
+        assertThat(e.code()).isEqualTo(ErrorCode.ValidationError);
         assertThat(e.details()).extracting(FieldError::field).containsExactly(name);
     }
 

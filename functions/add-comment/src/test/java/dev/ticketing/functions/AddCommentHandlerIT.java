@@ -58,7 +58,7 @@ class AddCommentHandlerIT {
         APIGatewayProxyResponseEvent response = handler.handle(event, null);
 
         assertThat(response.getStatusCode()).isEqualTo(400);
-        assertThat(Json.parse(response.getBody()).at("/error/details/0/field").asText()).isEqualTo("comment");
+        assertThat(Json.parse(response.getBody()).at("/details/0/field").asText()).isEqualTo("comment");
     }
     @Test
     void disabledInstance_answers403_andAddsNoComment() throws Exception {
@@ -69,7 +69,7 @@ class AddCommentHandlerIT {
                 handler.handle(Fixtures.proxyEvent("add-comment.json", disabled), null);
 
         assertThat(response.getStatusCode()).isEqualTo(403);
-        assertThat(Json.parse(response.getBody()).at("/error/code").asText()).isEqualTo("Forbidden");
+        assertThat(Json.parse(response.getBody()).at("/code").asText()).isEqualTo("Forbidden");
         assertThat(deps.ticketStore().activities(disabled, ticket.ticketId(), 100, null).items()).hasSize(1);
         assertThat(deps.ticketStore().findByNumber(disabled, ticket.ticketId())).contains(ticket);
     }

@@ -65,7 +65,7 @@ class CreateTicketHandlerIT {
         APIGatewayProxyResponseEvent response = handler.handle(event, null);
 
         assertThat(response.getStatusCode()).isEqualTo(400);
-        JsonNode error = Json.parse(response.getBody()).get("error");
+        JsonNode error = Json.parse(response.getBody());
         assertThat(error.get("code").asText()).isEqualTo("ValidationError");
         assertThat(error.get("details").findValuesAsText("field"))
                 .contains("user", "ticket.title", "ticket.requestor", "ticket.priority");
@@ -77,7 +77,7 @@ class CreateTicketHandlerIT {
                 Fixtures.proxyEvent("create-ticket.json").withBody("{\"ticket\": "), null);
 
         assertThat(response.getStatusCode()).isEqualTo(400);
-        assertThat(Json.parse(response.getBody()).at("/error/details/0/field").asText()).isEqualTo("body");
+        assertThat(Json.parse(response.getBody()).at("/details/0/field").asText()).isEqualTo("body");
     }
 
     @Test
@@ -89,7 +89,7 @@ class CreateTicketHandlerIT {
         APIGatewayProxyResponseEvent response = handler.handle(event, null);
 
         assertThat(response.getStatusCode()).isEqualTo(400);
-        assertThat(Json.parse(response.getBody()).at("/error/details/0/field").asText()).isEqualTo("timezone");
+        assertThat(Json.parse(response.getBody()).at("/details/0/field").asText()).isEqualTo("timezone");
     }
 
     @Test
@@ -100,7 +100,7 @@ class CreateTicketHandlerIT {
         APIGatewayProxyResponseEvent response = handler.handle(event, null);
 
         assertThat(response.getStatusCode()).isEqualTo(401);
-        assertThat(Json.parse(response.getBody()).at("/error/code").asText()).isEqualTo("Unauthorized");
+        assertThat(Json.parse(response.getBody()).at("/code").asText()).isEqualTo("Unauthorized");
     }
 
     @Test
@@ -120,6 +120,6 @@ class CreateTicketHandlerIT {
         APIGatewayProxyResponseEvent reused = handler.handle(event.withBody(
                 Fixtures.referenceExample("create-ticket-example-2.json")), null);
         assertThat(reused.getStatusCode()).isEqualTo(422);
-        assertThat(Json.parse(reused.getBody()).at("/error/code").asText()).isEqualTo("IdempotencyKeyReused");
+        assertThat(Json.parse(reused.getBody()).at("/code").asText()).isEqualTo("IdempotencyKeyReused");
     }
 }

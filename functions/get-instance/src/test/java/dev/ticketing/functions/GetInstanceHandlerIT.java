@@ -101,7 +101,7 @@ class GetInstanceHandlerIT {
         APIGatewayProxyResponseEvent response = handler.handle(withQuery("timezone", "GMT+7"), null);
 
         assertThat(response.getStatusCode()).isEqualTo(400);
-        assertThat(Json.parse(response.getBody()).at("/error/details/0/field").asText()).isEqualTo("timezone");
+        assertThat(Json.parse(response.getBody()).at("/details/0/field").asText()).isEqualTo("timezone");
     }
 
     @Test
@@ -112,7 +112,7 @@ class GetInstanceHandlerIT {
         APIGatewayProxyResponseEvent response = handler.handle(forInstance(disabled), null);
 
         assertThat(response.getStatusCode()).isEqualTo(403);
-        assertThat(Json.parse(response.getBody()).at("/error/code").asText()).isEqualTo("Forbidden");
+        assertThat(Json.parse(response.getBody()).at("/code").asText()).isEqualTo("Forbidden");
     }
 
     @Test

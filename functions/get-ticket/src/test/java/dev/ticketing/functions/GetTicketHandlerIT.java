@@ -57,7 +57,7 @@ class GetTicketHandlerIT {
         APIGatewayProxyResponseEvent response = handler.handle(withTicketId("999999"), null);
 
         assertThat(response.getStatusCode()).isEqualTo(404);
-        assertThat(Json.parse(response.getBody()).at("/error/code").asText()).isEqualTo("NotFound");
+        assertThat(Json.parse(response.getBody()).at("/code").asText()).isEqualTo("NotFound");
     }
 
     @Test
@@ -70,8 +70,8 @@ class GetTicketHandlerIT {
         APIGatewayProxyResponseEvent missing = handler.handle(withTicketId("999999"), null);
 
         assertThat(foreign.getStatusCode()).isEqualTo(404);
-        assertThat(Json.parse(foreign.getBody()).at("/error/code"))
-                .isEqualTo(Json.parse(missing.getBody()).at("/error/code"));
+        assertThat(Json.parse(foreign.getBody()).at("/code"))
+                .isEqualTo(Json.parse(missing.getBody()).at("/code"));
     }
 
     private static APIGatewayProxyRequestEvent withTicketId(String ticketId) {

@@ -38,7 +38,7 @@ class GetTicketIsolationIT {
                 APIGatewayProxyResponseEvent response = handler.handle(caller.event("get-ticket.json", foreign), null);
 
                 assertThat(response.getStatusCode()).as(caller.label() + " asks for " + foreign).isEqualTo(404);
-                assertThat(Json.parse(response.getBody()).at("/error/code").asText()).isEqualTo("NotFound");
+                assertThat(Json.parse(response.getBody()).at("/code").asText()).isEqualTo("NotFound");
             }
         }
     }

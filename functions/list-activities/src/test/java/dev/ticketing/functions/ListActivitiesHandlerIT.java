@@ -90,7 +90,7 @@ class ListActivitiesHandlerIT {
             APIGatewayProxyResponseEvent response = handler.handle(event, null);
 
             assertThat(response.getStatusCode()).isEqualTo(400);
-            assertThat(Json.parse(response.getBody()).at("/error/details/0/field").asText())
+            assertThat(Json.parse(response.getBody()).at("/details/0/field").asText())
                     .isEqualTo(query.keySet().iterator().next());
         }
     }

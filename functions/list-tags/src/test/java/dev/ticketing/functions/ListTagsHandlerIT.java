@@ -95,7 +95,7 @@ class ListTagsHandlerIT {
         APIGatewayProxyResponseEvent response = handler.handle(forInstance(disabled), null);
 
         assertThat(response.getStatusCode()).isEqualTo(403);
-        assertThat(Json.parse(response.getBody()).at("/error/code").asText()).isEqualTo("Forbidden");
+        assertThat(Json.parse(response.getBody()).at("/code").asText()).isEqualTo("Forbidden");
     }
 
     private static Instance disable(Instance instance) {

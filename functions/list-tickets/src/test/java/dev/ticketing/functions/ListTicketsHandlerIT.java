@@ -72,7 +72,7 @@ class ListTicketsHandlerIT {
                 "limit", "1001", "orderBy", "colour", "priority", "High")), null);
 
         assertThat(response.getStatusCode()).isEqualTo(400);
-        JsonNode error = Json.parse(response.getBody()).get("error");
+        JsonNode error = Json.parse(response.getBody());
         assertThat(error.get("code").asText()).isEqualTo("ValidationError");
         assertThat(error.get("details").findValuesAsText("field")).containsExactlyInAnyOrder("limit", "orderBy",
                 "priority");
@@ -107,7 +107,7 @@ class ListTicketsHandlerIT {
 
     private static String fieldOf(APIGatewayProxyResponseEvent response) throws Exception {
         assertThat(response.getStatusCode()).isEqualTo(400);
-        return Json.parse(response.getBody()).at("/error/details/0/field").asText();
+        return Json.parse(response.getBody()).at("/details/0/field").asText();
     }
 
     private static List<Long> numbers(JsonNode body) {

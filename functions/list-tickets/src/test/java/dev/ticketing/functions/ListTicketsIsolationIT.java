@@ -59,7 +59,7 @@ class ListTicketsIsolationIT {
         APIGatewayProxyResponseEvent response = handler.handle(withAsToken, null);
 
         assertThat(response.getStatusCode()).isEqualTo(400);
-        assertThat(Json.parse(response.getBody()).at("/error/details/0/field").asText())
+        assertThat(Json.parse(response.getBody()).at("/details/0/field").asText())
                 .isEqualTo("continuationToken");
     }
 

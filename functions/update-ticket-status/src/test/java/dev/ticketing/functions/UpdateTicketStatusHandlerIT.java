@@ -54,7 +54,7 @@ class UpdateTicketStatusHandlerIT {
         APIGatewayProxyResponseEvent backToOpen = handler.handle(byPut("{\"status\": \"Open\", "
                 + "\"user\": {\"id\": \"agent-1\"}}"), null);
         assertThat(backToOpen.getStatusCode()).isEqualTo(409);
-        assertThat(Json.parse(backToOpen.getBody()).at("/error/message").asText()).contains("is Closed");
+        assertThat(Json.parse(backToOpen.getBody()).at("/message").asText()).contains("is Closed");
     }
 
     @Test
@@ -63,7 +63,7 @@ class UpdateTicketStatusHandlerIT {
                 + "\"user\": {\"id\": \"agent-1\"}}"), null);
 
         assertThat(response.getStatusCode()).isEqualTo(400);
-        assertThat(Json.parse(response.getBody()).at("/error/message").asText())
+        assertThat(Json.parse(response.getBody()).at("/message").asText())
                 .contains("status: must be one of Open, Reopened, Started, Resolved, Closed");
     }
 
@@ -97,7 +97,7 @@ class UpdateTicketStatusHandlerIT {
                 handler.handle(Fixtures.proxyEvent("update-ticket-status.json", disabled), null);
 
         assertThat(response.getStatusCode()).isEqualTo(403);
-        assertThat(Json.parse(response.getBody()).at("/error/code").asText()).isEqualTo("Forbidden");
+        assertThat(Json.parse(response.getBody()).at("/code").asText()).isEqualTo("Forbidden");
         assertThat(deps.ticketStore().findByNumber(disabled, ticket.ticketId())).contains(ticket);
     }
 

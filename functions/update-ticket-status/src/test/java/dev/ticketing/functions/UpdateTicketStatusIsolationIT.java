@@ -40,7 +40,7 @@ class UpdateTicketStatusIsolationIT {
                 handler.handle(data.b().event("update-ticket-status.json", data.a().full().id()), null);
 
         assertThat(response.getStatusCode()).isEqualTo(404);
-        assertThat(Json.parse(response.getBody()).at("/error/code").asText()).isEqualTo("NotFound");
+        assertThat(Json.parse(response.getBody()).at("/code").asText()).isEqualTo("NotFound");
         assertThat(deps.ticketService().get(data.a().instanceId(), "1")).isEqualTo(aBefore);
         assertThat(deps.ticketService().get(data.b().instanceId(), "1")).isEqualTo(bBefore);
     }

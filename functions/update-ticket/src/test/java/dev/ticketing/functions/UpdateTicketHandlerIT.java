@@ -55,7 +55,7 @@ class UpdateTicketHandlerIT {
         APIGatewayProxyResponseEvent response = handler.handle(withIfMatch("\"999\""), null);
 
         assertThat(response.getStatusCode()).isEqualTo(412);
-        assertThat(Json.parse(response.getBody()).at("/error/code").asText()).isEqualTo("PreconditionFailed");
+        assertThat(Json.parse(response.getBody()).at("/code").asText()).isEqualTo("PreconditionFailed");
     }
 
     @Test
@@ -66,7 +66,7 @@ class UpdateTicketHandlerIT {
         APIGatewayProxyResponseEvent response = handler.handle(event, null);
 
         assertThat(response.getStatusCode()).isEqualTo(400);
-        assertThat(Json.parse(response.getBody()).at("/error/details/0/field").asText()).isEqualTo("updates.priority");
+        assertThat(Json.parse(response.getBody()).at("/details/0/field").asText()).isEqualTo("updates.priority");
     }
 
     @Test
@@ -78,7 +78,7 @@ class UpdateTicketHandlerIT {
                 handler.handle(Fixtures.proxyEvent("update-ticket.json", disabled), null);
 
         assertThat(response.getStatusCode()).isEqualTo(403);
-        assertThat(Json.parse(response.getBody()).at("/error/code").asText()).isEqualTo("Forbidden");
+        assertThat(Json.parse(response.getBody()).at("/code").asText()).isEqualTo("Forbidden");
         assertThat(deps.ticketStore().findByNumber(disabled, ticket.ticketId())).contains(ticket);
     }
 

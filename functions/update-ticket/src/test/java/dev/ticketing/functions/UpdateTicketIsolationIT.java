@@ -39,7 +39,7 @@ class UpdateTicketIsolationIT {
                 handler.handle(data.b().event("update-ticket.json", data.a().full().id()), null);
 
         assertThat(response.getStatusCode()).isEqualTo(404);
-        assertThat(Json.parse(response.getBody()).at("/error/code").asText()).isEqualTo("NotFound");
+        assertThat(Json.parse(response.getBody()).at("/code").asText()).isEqualTo("NotFound");
         assertThat(tickets.get(data.a().instanceId(), "1")).isEqualTo(aBefore);
         assertThat(tickets.get(data.b().instanceId(), "1")).isEqualTo(bBefore);
     }

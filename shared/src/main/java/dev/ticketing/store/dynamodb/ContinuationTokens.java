@@ -3,8 +3,8 @@ package dev.ticketing.store.dynamodb;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ticketing.config.TokenSecrets;
-import dev.ticketing.error.ValidationException;
 import dev.ticketing.json.Json;
+import dev.ticketing.store.InvalidPageRequestException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -141,7 +141,7 @@ public final class ContinuationTokens {
         return key;
     }
 
-    private static ValidationException invalid() {
-        return new ValidationException(PARAMETER, INVALID);
+    private static InvalidPageRequestException invalid() {
+        return new InvalidPageRequestException(PARAMETER, INVALID);
     }
 }

@@ -1,15 +1,16 @@
 package dev.ticketing.store.dynamodb;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.ticketing.error.ConflictException;
-import dev.ticketing.error.NotFoundException;
 import dev.ticketing.json.Json;
 import dev.ticketing.model.Instance;
 import dev.ticketing.model.TagCategory;
+import dev.ticketing.store.AlreadyExistsException;
 import dev.ticketing.store.ApiKeyOwner;
 import dev.ticketing.store.ApiKeySlot;
+import dev.ticketing.store.InstanceNotFoundException;
 import dev.ticketing.store.InstancePage;
 import dev.ticketing.store.InstanceStore;
+import dev.ticketing.store.VersionConflictException;
 import java.util.ArrayList;
 import java.time.Instant;
 import java.util.List;
@@ -77,7 +78,7 @@ public final class DynamoDbInstanceStore implements InstanceStore {
             enhanced.transactWriteItems(tx.build());
         } catch (TransactionCanceledException e) {
             if (Transactions.conditionFailed(e)) {
-                throw new ConflictException("InstanceAlreadyExists",
+                throw new AlreadyExistsException(
                         "Instance " + instance.id() + " or one of its tag categories already exists.");
             }
             throw e;
@@ -129,7 +130,7 @@ public final class DynamoDbInstanceStore implements InstanceStore {
     public void replaceKey(String instanceId, ApiKeySlot slot, String newKeyHash) {
         InstanceItem instance = instanceItem(instanceId);
         if (instance == null) {
-            throw new NotFoundException("Instance " + instanceId + " does not exist.");
+            throw new InstanceNotFoundException("Instance " + instanceId + " does not exist.");
         }
         String oldHash = slot == ApiKeySlot.primary ? instance.primaryKeyHash : instance.secondaryKeyHash;
         ApiKeyItem oldKey = apiKeys.getItem(r -> r.key(apiKeyKey(oldHash)).consistentRead(true));
@@ -166,7 +167,7 @@ public final class DynamoDbInstanceStore implements InstanceStore {
             enhanced.transactWriteItems(tx);
         } catch (TransactionCanceledException e) {
             if (Transactions.conditionFailed(e)) {
-                throw new ConflictException("ConcurrentModification",
+                throw new VersionConflictException(
                         "The instance's keys changed while rotating; run the rotation again.");
             }
             throw e;
@@ -189,7 +190,7 @@ public final class DynamoDbInstanceStore implements InstanceStore {
     public Instance updateDefinition(String instanceId, UnaryOperator<Instance> change) {
         InstanceItem current = instanceItem(instanceId);
         if (current == null) {
-            throw new NotFoundException("Instance " + instanceId + " does not exist.");
+            throw new InstanceNotFoundException("Instance " + instanceId + " does not exist.");
         }
         Instance changed = change.apply(toInstance(current));
         if (!instanceId.equals(changed.id())) {
@@ -203,7 +204,7 @@ public final class DynamoDbInstanceStore implements InstanceStore {
         try {
             instances.putItem(r -> r.item(update).conditionExpression(versionIs(current.version)));
         } catch (ConditionalCheckFailedException e) {
-            throw new ConflictException("ConcurrentModification",
+            throw new VersionConflictException(
                     "Instance " + instanceId + " changed while it was being updated; run the command again.");
         }
         return changed;
@@ -225,7 +226,7 @@ public final class DynamoDbInstanceStore implements InstanceStore {
         try {
             tagCategories.putItem(r -> r.item(TagCategoryItem.from(changed, version)).conditionExpression(condition));
         } catch (ConditionalCheckFailedException e) {
-            throw new ConflictException("ConcurrentModification",
+            throw new VersionConflictException(
                     "Tag category " + tagCategoryId + " changed while it was being updated; run the command again.");
         }
         return changed;

@@ -1,7 +1,7 @@
 package dev.ticketing.store.dynamodb;
 
-import dev.ticketing.error.ValidationException;
 import dev.ticketing.model.Ticket;
+import dev.ticketing.store.InvalidPageRequestException;
 import dev.ticketing.store.TicketListing;
 import dev.ticketing.store.TicketOrder;
 import dev.ticketing.store.TicketPage;
@@ -70,7 +70,7 @@ public final class DynamoDbTicketListing implements TicketListing {
                 : merged(plan, start, wanted, budget);
         List<Map<String, AttributeValue>> matched = read.items();
         if (read.stoppedAt() != null && query.offset() > 0 && matched.size() <= query.offset()) {
-            throw new ValidationException("offset", "skips more tickets than one request may read for these "
+            throw new InvalidPageRequestException("offset", "skips more tickets than one request may read for these "
                     + "filters; page with continuationToken instead");
         }
         List<Map<String, AttributeValue>> page = withinPageBytes(matched.subList(
@@ -185,7 +185,7 @@ public final class DynamoDbTicketListing implements TicketListing {
     private static Map<String, AttributeValue> checkedKey(Map<String, AttributeValue> key, TicketListPlan plan) {
         Set<String> expected = plan.keyAttributes();
         if (!key.keySet().equals(expected) || key.values().stream().anyMatch(v -> v.s() == null)) {
-            throw new ValidationException(ContinuationTokens.PARAMETER, "does not fit this query");
+            throw new InvalidPageRequestException(ContinuationTokens.PARAMETER, "does not fit this query");
         }
         return key;
     }

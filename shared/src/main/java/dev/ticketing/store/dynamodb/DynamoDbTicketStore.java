@@ -1,9 +1,9 @@
 package dev.ticketing.store.dynamodb;
 
-import dev.ticketing.error.ConflictException;
 import dev.ticketing.model.Activity;
 import dev.ticketing.model.Ticket;
 import dev.ticketing.store.ActivityPage;
+import dev.ticketing.store.AlreadyExistsException;
 import dev.ticketing.store.IdempotencyKeyTakenException;
 import dev.ticketing.store.IdempotencyRecord;
 import dev.ticketing.store.TagCategoryChangedException;
@@ -101,8 +101,7 @@ public final class DynamoDbTicketStore implements TicketStore {
                         + " changed since it was validated");
             }
             if (Transactions.conditionFailed(e)) {
-                throw new ConflictException("TicketAlreadyExists",
-                        "Ticket " + ticket.ticketId() + " already exists; retry the request.");
+                throw new AlreadyExistsException("Ticket " + ticket.ticketId() + " already exists");
             }
             // E.g. a concurrent repeat of the request holding the idempotency record: nothing was written.
             if (Transactions.conflicted(e)) {
