@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ticketing.json.Json;
+import dev.ticketing.service.Idempotency;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -31,6 +32,11 @@ public final class ApiResponses {
         Map<String, String> all = new HashMap<>(headers);
         all.put("Content-Type", "application/json");
         return new APIGatewayProxyResponseEvent().withStatusCode(status).withHeaders(all).withBody(body);
+    }
+
+    /** A write's answer as the service returns it, fresh or replayed for an idempotent repeat. */
+    public static APIGatewayProxyResponseEvent of(Idempotency.Response response) {
+        return json(response.statusCode(), response.body(), response.headers());
     }
 
     /** {@code {"item": ...}}, the reference's envelope for one resource. */

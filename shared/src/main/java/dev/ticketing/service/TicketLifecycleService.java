@@ -17,7 +17,6 @@ import dev.ticketing.model.Ticket;
 import dev.ticketing.model.TicketTag;
 import dev.ticketing.model.User;
 import dev.ticketing.store.ActivityPage;
-import dev.ticketing.store.IdempotencyKeyTakenException;
 import dev.ticketing.store.IdempotencyRecord;
 import dev.ticketing.store.InstanceStore;
 import dev.ticketing.store.TagCategoryChangedException;
@@ -153,28 +152,18 @@ public final class TicketLifecycleService {
     }
 
     /**
-     * A comment post with an {@code Idempotency-Key}: the comment, the ticket's bookkeeping and
-     * {@code render(comment)} are one transaction; a repeat within 24 hours gets that response back.
+     * A comment post answered with {@code render(comment)}. With an {@code Idempotency-Key}, the comment, the
+     * ticket's bookkeeping and the answer are one transaction; a repeat within 24 hours gets that answer back.
      */
     public Idempotency.Response addComment(String instanceId, String ticketIdOrId, JsonNode body,
-                                           String idempotencyKey, Function<Activity, String> render) {
+                                           Optional<String> idempotencyKey,
+                                           Function<Activity, Idempotency.Response> render) {
         reader.enabledInstance(instanceId);
         NewComment comment = TicketRequests.parseComment(body);
-        String key = Idempotency.validKey(idempotencyKey);
-        String hash = Idempotency.requestHash("POST /tickets/" + ticketIdOrId.strip() + "/comments", body);
-        Optional<Idempotency.Response> earlier = Idempotency.replay(tickets, instanceId, key, hash, now());
-        if (earlier.isPresent()) {
-            return earlier.get();
-        }
-        try {
-            Change change = retrying(instanceId, ticketIdOrId, current -> commentChange(current, comment),
-                    c -> Idempotency.record(instanceId, key, hash,
-                            new Idempotency.Response(201, render.apply(c.activity())), c.activity().createdOn()));
-            return new Idempotency.Response(201, render.apply(change.activity()));
-        } catch (IdempotencyKeyTakenException concurrentRepeat) {
-            return Idempotency.replay(tickets, instanceId, key, hash, now()).orElseThrow(() ->
-                    new ConflictException(ErrorCode.IdempotencyKeyInUse));
-        }
+        return Idempotency.once(tickets, instanceId, "POST /tickets/" + ticketIdOrId.strip() + "/comments", body,
+                idempotencyKey, now(), record -> retrying(instanceId, ticketIdOrId,
+                        current -> commentChange(current, comment), change -> record.apply(change.activity()))
+                        .activity(), render);
     }
 
     private Change commentChange(Ticket current, NewComment comment) {

@@ -13,7 +13,6 @@ import dev.ticketing.model.Instance;
 import dev.ticketing.model.Status;
 import dev.ticketing.model.Ticket;
 import dev.ticketing.store.AlreadyExistsException;
-import dev.ticketing.store.IdempotencyKeyTakenException;
 import dev.ticketing.store.IdempotencyRecord;
 import dev.ticketing.store.InstanceStore;
 import dev.ticketing.store.TagCategoryChangedException;
@@ -59,25 +58,13 @@ public final class TicketService {
     }
 
     /**
-     * POST /tickets with an {@code Idempotency-Key}: the first request creates the ticket and stores
-     * {@code render(ticket)} with it in one transaction; a repeat within 24 hours gets that response back.
+     * POST /tickets: creates the ticket and answers {@code render(ticket)}. With an {@code Idempotency-Key}, the
+     * answer is stored in the ticket's transaction and a repeat within 24 hours gets it back ({@link Idempotency}).
      */
-    public Idempotency.Response create(String instanceId, JsonNode body, String idempotencyKey,
-                                       Function<Ticket, String> render) {
-        String key = Idempotency.validKey(idempotencyKey);
-        String hash = Idempotency.requestHash("POST /tickets", body);
-        Optional<Idempotency.Response> earlier = Idempotency.replay(tickets, instanceId, key, hash, now());
-        if (earlier.isPresent()) {
-            return earlier.get();
-        }
-        try {
-            IdempotencyRecord record = write(instanceId, body, ticket -> Idempotency.record(instanceId, key, hash,
-                    new Idempotency.Response(201, render.apply(ticket)), ticket.createdOn())).idempotency();
-            return new Idempotency.Response(record.statusCode(), record.responseBody());
-        } catch (IdempotencyKeyTakenException concurrentRepeat) {
-            return Idempotency.replay(tickets, instanceId, key, hash, now()).orElseThrow(() ->
-                    new ConflictException(ErrorCode.IdempotencyKeyInUse));
-        }
+    public Idempotency.Response create(String instanceId, JsonNode body, Optional<String> idempotencyKey,
+                                       Function<Ticket, Idempotency.Response> render) {
+        return Idempotency.once(tickets, instanceId, "POST /tickets", body, idempotencyKey, now(),
+                record -> write(instanceId, body, record).ticket(), render);
     }
 
     /**

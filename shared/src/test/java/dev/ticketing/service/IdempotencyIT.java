@@ -18,6 +18,7 @@ import dev.ticketing.model.Ticket;
 import dev.ticketing.testing.Fixtures;
 import dev.ticketing.testkit.DynamoDbEngine;
 import dev.ticketing.testkit.TestTable;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -61,12 +62,16 @@ class IdempotencyIT {
         String key = UUID.randomUUID().toString();
         JsonNode body = Fixtures.referenceExampleJson("create-ticket-example-1.json");
 
-        Idempotency.Response first = tickets.create(instanceId, body, key,
-                t -> Json.write(Json.object().put("ticketId", t.ticketId())));
-        Idempotency.Response repeat = tickets.create(instanceId, body, key, t -> "never rendered");
+        Idempotency.Response first = tickets.create(instanceId, body, Optional.of(key),
+                t -> new Idempotency.Response(201, Map.of("Location", "/tickets/" + t.ticketId()),
+                        Json.write(Json.object().put("ticketId", t.ticketId()))));
+        Idempotency.Response repeat = tickets.create(instanceId, body, Optional.of(key),
+                t -> Fixtures.created("never rendered"));
 
         assertThat(first.statusCode()).isEqualTo(201);
+        // The whole answer comes back: status, headers and body.
         assertThat(repeat).isEqualTo(first);
+        assertThat(repeat.headers()).containsExactly(Map.entry("Location", "/tickets/1"));
         assertThat(tickets.get(instanceId, "1").ticketId()).isEqualTo(1);
         assertThatThrownBy(() -> tickets.get(instanceId, "2")).isInstanceOf(NotFoundException.class);
     }
@@ -80,7 +85,8 @@ class IdempotencyIT {
         try {
             List<Callable<Idempotency.Response>> repeats = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
-                repeats.add(() -> tickets.create(instanceId, body, key, t -> "{\"id\":\"" + t.id() + "\"}"));
+                repeats.add(() -> tickets.create(instanceId, body, Optional.of(key),
+                        t -> Fixtures.created("{\"id\":\"" + t.id() + "\"}")));
             }
             Set<Idempotency.Response> responses = new HashSet<>();
             for (Future<Idempotency.Response> done : pool.invokeAll(repeats)) {
@@ -122,10 +128,10 @@ class IdempotencyIT {
         try {
             // Both requests get past their idempotency look-up and ticket number before either transaction starts.
             Future<Idempotency.Response> firstResponse = pool.submit(() -> firstClient.ticketService()
-                    .create(instanceId, body, key, t -> "{\"id\":\"" + t.id() + "\"}"));
+                    .create(instanceId, body, Optional.of(key), t -> Fixtures.created("{\"id\":\"" + t.id() + "\"}")));
             first.await(first.atTransaction);
             Future<Idempotency.Response> repeatResponse = pool.submit(() -> repeatClient.ticketService()
-                    .create(instanceId, body, key, t -> "{\"id\":\"" + t.id() + "\"}"));
+                    .create(instanceId, body, Optional.of(key), t -> Fixtures.created("{\"id\":\"" + t.id() + "\"}")));
             repeat.await(repeat.atTransaction);
             // The first transaction is in flight when the repeat's reaches the engine; it ends once that conflicted.
             first.proceed.countDown();
@@ -203,10 +209,10 @@ class IdempotencyIT {
         String instanceId = Fixtures.createDemoInstance(deps).instanceId();
         String key = UUID.randomUUID().toString();
         ObjectNode body = (ObjectNode) Fixtures.referenceExampleJson("create-ticket-example-1.json");
-        tickets.create(instanceId, body, key, t -> "{}");
+        tickets.create(instanceId, body, Optional.of(key), t -> Fixtures.created("{}"));
         ((ObjectNode) body.get("ticket")).put("title", "Another ticket");
 
-        assertThatThrownBy(() -> tickets.create(instanceId, body, key, t -> "{}"))
+        assertThatThrownBy(() -> tickets.create(instanceId, body, Optional.of(key), t -> Fixtures.created("{}")))
                 .isInstanceOfSatisfying(TicketingException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.IdempotencyKeyReused);
                     assertThat(ErrorResponses.status(e.code())).isEqualTo(422);
@@ -223,9 +229,11 @@ class IdempotencyIT {
         JsonNode reordered = Json.parse("{\"ticket\":{\"requestor\":{\"id\":\"r1\"},\"title\":\"T\"},"
                 + "\"user\":{\"id\":\"u1\"}}");
 
-        Idempotency.Response first = tickets.create(instanceId, body, key, t -> "{\"n\":" + t.ticketId() + "}");
+        Idempotency.Response first = tickets.create(instanceId, body, Optional.of(key),
+                t -> Fixtures.created("{\"n\":" + t.ticketId() + "}"));
 
-        assertThat(tickets.create(instanceId, reordered, key, t -> "other")).isEqualTo(first);
+        assertThat(tickets.create(instanceId, reordered, Optional.of(key),
+                t -> Fixtures.created("other"))).isEqualTo(first);
     }
 
     @Test
@@ -233,7 +241,7 @@ class IdempotencyIT {
         String instanceId = Fixtures.createDemoInstance(deps).instanceId();
 
         assertThatThrownBy(() -> tickets.create(instanceId, Fixtures.referenceExampleJson(
-                "create-ticket-example-1.json"), "has space", t -> "{}"))
+                "create-ticket-example-1.json"), Optional.of("has space"), t -> Fixtures.created("{}")))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("Idempotency-Key");
     }
 
@@ -245,15 +253,18 @@ class IdempotencyIT {
         String key = UUID.randomUUID().toString();
         JsonNode body = Fixtures.referenceExampleJson("comment-example.json");
 
-        Idempotency.Response first = lifecycle.addComment(instanceId, ticket.id(), body, key, a -> a.id());
-        Idempotency.Response repeat = lifecycle.addComment(instanceId, ticket.id(), body, key, a -> "again");
+        Idempotency.Response first = lifecycle.addComment(instanceId, ticket.id(), body, Optional.of(key),
+                a -> Fixtures.created(a.id()));
+        Idempotency.Response repeat = lifecycle.addComment(instanceId, ticket.id(), body, Optional.of(key),
+                a -> Fixtures.created("again"));
 
         assertThat(repeat).isEqualTo(first);
         assertThat(lifecycle.activities(instanceId, ticket.id(), 100, null).items())
                 .filteredOn(a -> a.type() == ActivityType.comment).hasSize(1)
                 .first().satisfies(a -> assertThat(a.id()).isEqualTo(first.body()));
         assertThat(tickets.get(instanceId, ticket.id()).version()).isEqualTo(ticket.version() + 1);
-        assertThatThrownBy(() -> lifecycle.addComment(instanceId, other.id(), body, key, a -> a.id()))
+        assertThatThrownBy(() -> lifecycle.addComment(instanceId, other.id(), body, Optional.of(key),
+                a -> Fixtures.created(a.id())))
                 .isInstanceOfSatisfying(TicketingException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.IdempotencyKeyReused));
     }

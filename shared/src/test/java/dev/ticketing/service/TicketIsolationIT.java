@@ -89,7 +89,8 @@ class TicketIsolationIT {
         assertThatThrownBy(() -> lifecycle.addComment(b.instanceId(), foreign,
                 json("{\"comment\": \"hello\", \"user\": {\"id\": \"b\"}}"))).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> lifecycle.addComment(b.instanceId(), foreign,
-                json("{\"comment\": \"hello\", \"user\": {\"id\": \"b\"}}"), "another-key", c -> "{}"))
+                json("{\"comment\": \"hello\", \"user\": {\"id\": \"b\"}}"), Optional.of("another-key"),
+                        c -> Fixtures.created("{}")))
                 .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> lifecycle.activities(b.instanceId(), foreign, 10, null))
                 .isInstanceOf(NotFoundException.class);
@@ -124,7 +125,7 @@ class TicketIsolationIT {
         for (Side side : List.of(data.a(), data.b())) {
             Ticket keyed = tickets.get(side.instanceId(), side.keyedTicketId());
             Idempotency.Response replay = tickets.create(side.instanceId(), OverlappingInstances.sameBody(),
-                    OverlappingInstances.CREATE_KEY, t -> "never rendered");
+                    Optional.of(OverlappingInstances.CREATE_KEY), t -> Fixtures.created("never rendered"));
 
             assertThat(keyed.instanceId()).isEqualTo(side.instanceId());
             assertThat(replay).isEqualTo(side.keyedCreate());

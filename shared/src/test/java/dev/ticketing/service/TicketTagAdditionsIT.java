@@ -18,6 +18,7 @@ import dev.ticketing.testing.TagCategoriesReadHook;
 import dev.ticketing.testkit.DynamoDbEngine;
 import dev.ticketing.testkit.TestTable;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -105,8 +106,10 @@ class TicketTagAdditionsIT {
         String instanceId = newInstance();
         String key = java.util.UUID.randomUUID().toString();
 
-        Idempotency.Response first = tickets.create(instanceId, withTags("Toner"), key, Ticket::id);
-        Idempotency.Response repeat = tickets.create(instanceId, withTags("Toner"), key, Ticket::id);
+        Idempotency.Response first = tickets.create(instanceId, withTags("Toner"), Optional.of(key),
+                t -> Fixtures.created(t.id()));
+        Idempotency.Response repeat = tickets.create(instanceId, withTags("Toner"), Optional.of(key),
+                t -> Fixtures.created(t.id()));
 
         assertThat(repeat).isEqualTo(first);
         assertThat(tickets.get(instanceId, first.body()).tags()).containsExactly(new TicketTag(TOPIC, "Toner"));

@@ -12,6 +12,7 @@ import dev.ticketing.json.Json;
 import dev.ticketing.model.Ticket;
 import dev.ticketing.model.Instance;
 import dev.ticketing.service.CreatedInstance;
+import dev.ticketing.service.Idempotency;
 import dev.ticketing.service.InstanceAdminService;
 import dev.ticketing.testkit.TestTable;
 import java.io.IOException;
@@ -27,6 +28,11 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /** Test data shared by every module: the demo instance, the reference's examples and the events/ samples. */
 public final class Fixtures {
+
+    /** A 201 answer with {@code body}, for the render function of an idempotent write. */
+    public static Idempotency.Response created(String body) {
+        return new Idempotency.Response(201, Map.of(), body);
+    }
 
     /** The demo instance's id and primary key, as used by the samples in events/. */
     public static final String TEST_TOKEN_SECRET = "test-only-continuation-token-secret";

@@ -15,6 +15,7 @@ import dev.ticketing.service.TicketService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -108,8 +109,8 @@ public final class OverlappingInstances {
             side.full = tickets.create(side.id(), side.fullTicket());
         }
         for (Builder side : new Builder[] {a, b}) {
-            side.keyedCreate = tickets.create(side.id(), sameBody(), CREATE_KEY,
-                    t -> Json.write(ApiResponses.item(TicketJson.ticket(t, ZoneOffset.UTC))));
+            side.keyedCreate = tickets.create(side.id(), sameBody(), Optional.of(CREATE_KEY),
+                    t -> Fixtures.created(Json.write(ApiResponses.item(TicketJson.ticket(t, ZoneOffset.UTC)))));
         }
         for (Builder side : new Builder[] {a, b}) {
             side.resolved = tickets.create(side.id(), side.ticket(3));
@@ -118,7 +119,8 @@ public final class OverlappingInstances {
             side.full = lifecycle.update(side.id(), Long.toString(side.full.ticketId()), side.byUpdater(),
                     OptionalLong.empty());
             side.keyedComment = lifecycle.addComment(side.id(), Long.toString(side.full.ticketId()), sameComment(),
-                    COMMENT_KEY, c -> Json.write(ApiResponses.item(TicketJson.activity(c, ZoneOffset.UTC))));
+                    Optional.of(COMMENT_KEY),
+                    c -> Fixtures.created(Json.write(ApiResponses.item(TicketJson.activity(c, ZoneOffset.UTC)))));
             side.full = tickets.get(side.id(), side.full.id());
             side.resolved = lifecycle.changeStatus(side.id(), Long.toString(side.resolved.ticketId()),
                     side.resolve());

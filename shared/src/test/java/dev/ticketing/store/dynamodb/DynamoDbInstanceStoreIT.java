@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ticketing.Dependencies;
-import dev.ticketing.error.ConflictException;
+import dev.ticketing.store.VersionConflictException;
 import dev.ticketing.json.Json;
 import dev.ticketing.model.Instance;
 import dev.ticketing.model.TagCategory;
@@ -120,7 +120,7 @@ class DynamoDbInstanceStoreIT {
         assertThatThrownBy(() -> store.updateDefinition(id, current -> {
             store.updateDefinition(id, other -> renamed(other, "inner"));
             return renamed(current, "outer");
-        })).isInstanceOf(ConflictException.class);
+        })).isInstanceOf(VersionConflictException.class);
 
         assertThat(store.find(id).orElseThrow().name()).isEqualTo("inner");
     }
@@ -132,7 +132,7 @@ class DynamoDbInstanceStoreIT {
         assertThatThrownBy(() -> store.updateTagCategory(id, TOPIC, current -> {
             store.updateTagCategory(id, TOPIC, other -> retitled(other.orElseThrow(), "inner"));
             return retitled(current.orElseThrow(), "outer");
-        })).isInstanceOf(ConflictException.class);
+        })).isInstanceOf(VersionConflictException.class);
 
         assertThat(store.tagCategories(id)).extracting(TagCategory::text).containsExactly("inner");
     }
@@ -149,7 +149,7 @@ class DynamoDbInstanceStoreIT {
             store.updateTagCategory(id, "5e5e5e5e-0000-4000-8000-000000000002",
                     n -> new TagCategory("5e5e5e5e-0000-4000-8000-000000000002", id, "First", null, List.of(), false));
             return new TagCategory("5e5e5e5e-0000-4000-8000-000000000002", id, "Second", null, List.of(), false);
-        })).isInstanceOf(ConflictException.class);
+        })).isInstanceOf(VersionConflictException.class);
     }
 
     private static Instance renamed(Instance instance, String name) {

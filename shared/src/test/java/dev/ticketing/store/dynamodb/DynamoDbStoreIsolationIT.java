@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ticketing.Dependencies;
-import dev.ticketing.error.ValidationException;
+import dev.ticketing.store.InvalidPageRequestException;
 import dev.ticketing.model.Activity;
 import dev.ticketing.model.ActivityType;
 import dev.ticketing.model.Priority;
@@ -126,7 +126,7 @@ class DynamoDbStoreIsolationIT {
         ActivityPage page = store.activities(data.a().instanceId(), 1, 1, null);
 
         assertThatThrownBy(() -> store.activities(data.b().instanceId(), 1, 1, page.continuationToken()))
-                .isInstanceOf(ValidationException.class);
+                .isInstanceOf(InvalidPageRequestException.class);
     }
 
     static Stream<Arguments> everyOrderForBoth() {
@@ -178,8 +178,8 @@ class DynamoDbStoreIsolationIT {
 
         assertThatThrownBy(() -> listing.list(new TicketQuery(data.b().instanceId(), TicketOrder.ticketId, true,
                 Set.of(), Set.of(), Set.of(), Optional.empty(), Optional.empty(), 1, 0, Optional.of(token))))
-                .isInstanceOf(ValidationException.class)
-                .hasMessageStartingWith("continuationToken: ");
+                .isInstanceOfSatisfying(InvalidPageRequestException.class,
+                        e -> assertThat(e.parameter()).isEqualTo("continuationToken"));
     }
 
     @ParameterizedTest(name = "{0}''s categories")

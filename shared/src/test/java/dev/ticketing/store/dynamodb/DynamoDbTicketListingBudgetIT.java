@@ -3,7 +3,7 @@ package dev.ticketing.store.dynamodb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ticketing.error.ValidationException;
+import dev.ticketing.store.InvalidPageRequestException;
 import dev.ticketing.model.Status;
 import dev.ticketing.model.Ticket;
 import dev.ticketing.store.TicketOrder;
@@ -97,8 +97,8 @@ class DynamoDbTicketListingBudgetIT {
         DynamoDbTicketListing listing = new DynamoDbTicketListing(counted, table.tableName(), TOKENS, SMALL_BUDGET);
 
         assertThatThrownBy(() -> listing.list(query(FEW, Set.of(), "no ticket says this", 20, 5, Optional.empty())))
-                .isInstanceOfSatisfying(ValidationException.class,
-                        e -> assertThat(e.getMessage()).contains("offset"));
+                .isInstanceOfSatisfying(InvalidPageRequestException.class,
+                        e -> assertThat(e.parameter()).isEqualTo("offset"));
     }
 
     @Test

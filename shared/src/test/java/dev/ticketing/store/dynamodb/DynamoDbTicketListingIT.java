@@ -3,7 +3,7 @@ package dev.ticketing.store.dynamodb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ticketing.error.ValidationException;
+import dev.ticketing.store.InvalidPageRequestException;
 import dev.ticketing.model.Priority;
 import dev.ticketing.model.Status;
 import dev.ticketing.model.Ticket;
@@ -170,8 +170,8 @@ class DynamoDbTicketListingIT {
 
         for (TicketQuery misuse : misuses) {
             assertThatThrownBy(() -> listing.list(misuse))
-                    .isInstanceOf(ValidationException.class)
-                    .hasMessageStartingWith("continuationToken: ");
+                    .isInstanceOfSatisfying(InvalidPageRequestException.class,
+                            e -> assertThat(e.parameter()).isEqualTo("continuationToken"));
         }
         assertThat(listing.list(withPage(q, 0, Optional.of(token))).items()).isNotEmpty();
     }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ticketing.Dependencies;
-import dev.ticketing.error.ConflictException;
+import dev.ticketing.store.AlreadyExistsException;
 import dev.ticketing.json.Json;
 import dev.ticketing.model.Activity;
 import dev.ticketing.model.ActivityType;
@@ -119,7 +119,7 @@ class DynamoDbTicketStoreIT {
         // Same UUID, new number: the alias put fails its condition, so the ticket and activity must not land.
         Ticket clash = ticket("inst-atomic", 2, first.id());
 
-        assertThatThrownBy(() -> store.create(clash, created(clash))).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> store.create(clash, created(clash))).isInstanceOf(AlreadyExistsException.class);
 
         assertThat(store.findByNumber("inst-atomic", 2)).isEmpty();
         long activitiesOfTicket2 = client.query(r -> r.tableName(tableName)
