@@ -72,12 +72,6 @@ public final class ApiRequest {
         return names;
     }
 
-    /** {@code continuationToken} from the header the reference names or from the query; blank counts as absent. */
-    public Optional<String> continuationToken() {
-        return header(QueryParameters.CONTINUATION_TOKEN).filter(t -> !t.isBlank())
-                .or(() -> query(QueryParameters.CONTINUATION_TOKEN).filter(t -> !t.isBlank()));
-    }
-
     /** A header's value, matched without regard to case as HTTP requires. */
     public Optional<String> header(String name) {
         Map<String, String> headers = event.getHeaders();

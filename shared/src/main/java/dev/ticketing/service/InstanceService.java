@@ -15,6 +15,10 @@ public final class InstanceService {
         this.instances = instances;
     }
 
+    /**
+     * The calling instance, the one check every route makes once per request: a vanished or disabled instance is
+     * refused, whatever the authorizer's cache still allows.
+     */
     public Instance get(String instanceId) {
         Instance instance = instances.find(instanceId)
                 .orElseThrow(() -> new ForbiddenException("The instance of this API key no longer exists."));

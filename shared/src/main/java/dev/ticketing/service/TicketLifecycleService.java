@@ -46,8 +46,6 @@ public final class TicketLifecycleService {
 
     /** Enough for a burst of writers on one ticket; beyond it the caller gets a 409 and may retry. */
     static final int MAX_ATTEMPTS = 25;
-    public static final int DEFAULT_ACTIVITY_LIMIT = 10;
-    public static final int MAX_ACTIVITY_LIMIT = 1000;
 
     private final TicketStore tickets;
     private final InstanceStore instances;
@@ -176,13 +174,10 @@ public final class TicketLifecycleService {
     }
 
     /** GET /tickets/{ticketId}/activities, oldest first. */
-    public ActivityPage activities(String instanceId, String ticketIdOrId, int limit, String continuationToken) {
-        if (limit < 1 || limit > MAX_ACTIVITY_LIMIT) {
-            throw new ValidationException("limit", "must be between 1 and " + MAX_ACTIVITY_LIMIT);
-        }
+    public ActivityPage activities(String instanceId, String ticketIdOrId, PageRequest page) {
         Ticket ticket = reader.get(instanceId, ticketIdOrId);
-        return StoreFailures.translated(() -> tickets.activities(instanceId, ticket.ticketId(), limit,
-                continuationToken));
+        return StoreFailures.translated(() -> tickets.activities(instanceId, ticket.ticketId(), page.limit(),
+                page.continuationToken().orElse(null)));
     }
 
     /** {@code newTags}: the tag texts the change brings to their categories, written in the same transaction. */

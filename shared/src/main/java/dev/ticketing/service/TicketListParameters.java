@@ -18,8 +18,6 @@ import java.util.function.Function;
 /** Validates GET /tickets' query parameters into a {@link TicketQuery}; every invalid parameter is reported at once. */
 public final class TicketListParameters {
 
-    public static final int DEFAULT_LIMIT = 10;
-    public static final int MAX_LIMIT = 1000;
     /** Offsets read every skipped ticket; beyond this, clients follow the continuation token. */
     public static final int MAX_OFFSET = 1_000;
     /**
@@ -38,16 +36,14 @@ public final class TicketListParameters {
         this.query = query;
     }
 
+    /** {@code tokenHeader}: the reference sends the token as a header; the query parameter works too. */
     public static TicketQuery parse(String instanceId, Function<String, Optional<String>> query,
-                                    Optional<String> continuationToken) {
-        // The reference sends the token as a header; the query parameter of the same name is the same token.
-        Optional<String> token = continuationToken.filter(t -> !t.isBlank())
-                .or(() -> query.apply("continuationToken").filter(t -> !t.isBlank()));
-        return new TicketListParameters(query).parse(instanceId, token);
+                                    Optional<String> tokenHeader) {
+        return new TicketListParameters(query).parse(instanceId, tokenHeader);
     }
 
-    private TicketQuery parse(String instanceId, Optional<String> token) {
-        int limit = integer("limit", DEFAULT_LIMIT, 1, MAX_LIMIT, "");
+    private TicketQuery parse(String instanceId, Optional<String> tokenHeader) {
+        PageRequest page = PageRequest.parse(query, tokenHeader, errors);
         int offset = integer("offset", 0, 0, MAX_OFFSET, "; to read further, follow the continuationToken of each "
                 + "page");
         TicketOrder orderBy = value("orderBy").map(v -> TicketOrder.parse(v.strip()).orElseGet(() ->
@@ -66,8 +62,8 @@ public final class TicketListParameters {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        return new TicketQuery(instanceId, orderBy, ascending, statuses, priorities, tags, title, search, limit,
-                offset, token);
+        return new TicketQuery(instanceId, orderBy, ascending, statuses, priorities, tags, title, search,
+                page.limit(), offset, page.continuationToken());
     }
 
     private Optional<String> value(String name) {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ticketing.error.ConflictException;
 import dev.ticketing.error.ErrorCode;
-import dev.ticketing.error.ForbiddenException;
 import dev.ticketing.error.NotFoundException;
 import dev.ticketing.model.Activity;
 import dev.ticketing.model.ActivityType;
@@ -41,11 +40,13 @@ public final class TicketService {
 
     private final TicketStore tickets;
     private final InstanceStore instances;
+    private final InstanceService callers;
     private final Clock clock;
 
     public TicketService(TicketStore tickets, InstanceStore instances, Clock clock) {
         this.tickets = tickets;
         this.instances = instances;
+        this.callers = new InstanceService(instances);
         this.clock = clock;
     }
 
@@ -151,13 +152,9 @@ public final class TicketService {
         return Optional.empty();
     }
 
+    /** The caller's instance, checked as on every route ({@link InstanceService#get}). */
     Instance enabledInstance(String instanceId) {
-        Instance instance = instances.find(instanceId)
-                .orElseThrow(() -> new ForbiddenException("The instance of this API key no longer exists."));
-        if (!instance.enabled()) {
-            throw new ForbiddenException("The instance of this API key is disabled.");
-        }
-        return instance;
+        return callers.get(instanceId);
     }
 
     /** Millisecond precision: what is stored is exactly what is returned. */

@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
@@ -297,9 +298,9 @@ class TicketLifecycleServiceIT {
             lifecycle.addComment(instanceId, ticket.id(), body);
         }
 
-        ActivityPage first = lifecycle.activities(instanceId, ticket.id(), 10, null);
-        ActivityPage second = lifecycle.activities(instanceId, ticket.id(), 10, first.continuationToken());
-        ActivityPage third = lifecycle.activities(instanceId, ticket.id(), 10, second.continuationToken());
+        ActivityPage first = lifecycle.activities(instanceId, ticket.id(), PageRequest.first(10));
+        ActivityPage second = lifecycle.activities(instanceId, ticket.id(), next(first));
+        ActivityPage third = lifecycle.activities(instanceId, ticket.id(), next(second));
 
         List<Activity> all = new ArrayList<>(first.items());
         all.addAll(second.items());
@@ -311,7 +312,7 @@ class TicketLifecycleServiceIT {
             assertThat(all.get(i).details().get("comment").asText()).isEqualTo("comment " + (i - 1));
         }
         Ticket other = newTicket();
-        assertThatThrownBy(() -> lifecycle.activities(instanceId, other.id(), 10, first.continuationToken()))
+        assertThatThrownBy(() -> lifecycle.activities(instanceId, other.id(), next(first)))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("continuationToken");
     }
 
@@ -364,7 +365,8 @@ class TicketLifecycleServiceIT {
         List<Activity> all = new ArrayList<>();
         String token = null;
         do {
-            ActivityPage page = lifecycle.activities(instanceId, ticket.id(), 1000, token);
+            ActivityPage page = lifecycle.activities(instanceId, ticket.id(),
+                    new PageRequest(1000, Optional.ofNullable(token)));
             all.addAll(page.items());
             token = page.continuationToken();
         } while (token != null);
@@ -389,5 +391,9 @@ class TicketLifecycleServiceIT {
             }
         }
         throw new AssertionError("no change of " + field + " in " + changes);
+    }
+
+    private static PageRequest next(ActivityPage page) {
+        return new PageRequest(10, Optional.ofNullable(page.continuationToken()));
     }
 }

@@ -3,6 +3,7 @@ package dev.ticketing.functions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import dev.ticketing.service.PageRequest;
 import dev.ticketing.Dependencies;
 import dev.ticketing.json.Json;
 import dev.ticketing.model.Activity;
@@ -66,6 +67,6 @@ class AddCommentIsolationIT {
     }
 
     private static List<Activity> history(Side side, String ticket) {
-        return deps.ticketLifecycleService().activities(side.instanceId(), ticket, 100, null).items();
+        return deps.ticketLifecycleService().activities(side.instanceId(), ticket, PageRequest.first(100)).items();
     }
 }

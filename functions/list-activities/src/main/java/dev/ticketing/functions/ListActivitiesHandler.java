@@ -6,20 +6,18 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ticketing.Dependencies;
-import dev.ticketing.error.ValidationException;
 import dev.ticketing.http.ApiResponses;
 import dev.ticketing.http.Handlers;
 import dev.ticketing.http.TicketJson;
 import dev.ticketing.json.Json;
 import dev.ticketing.lambda.ApiGatewayHandler;
+import dev.ticketing.service.PageRequest;
 import dev.ticketing.service.TicketLifecycleService;
 import dev.ticketing.store.ActivityPage;
 import java.time.ZoneOffset;
 
 /** GET /tickets/{ticketId}/activities: the ticket's history, oldest first, paged by limit and continuationToken. */
 public final class ListActivitiesHandler extends ApiGatewayHandler {
-
-    private static final String TOKEN = "continuationToken";
 
     private final TicketLifecycleService tickets;
 
@@ -36,31 +34,16 @@ public final class ListActivitiesHandler extends ApiGatewayHandler {
         return Handlers.handle(event, context, request -> {
             String instanceId = request.instanceId();
             ZoneOffset offset = request.timezone();
-            // The reference passes the token as a header on GET /tickets; the query parameter works too.
-            String token = request.header(TOKEN).or(() -> request.query(TOKEN))
-                    .filter(t -> !t.isBlank()).orElse(null);
             ActivityPage page = tickets.activities(instanceId, request.pathParameter("ticketId"),
-                    limit(request.query("limit").orElse(null)), token);
+                    PageRequest.parse(request::query, request.header(PageRequest.TOKEN)));
             ObjectNode body = Json.object();
             ArrayNode items = body.putArray("items");
             page.items().forEach(a -> items.add(TicketJson.activity(a, offset)));
             // As on GET /tickets: the token is present only while more activities exist.
             if (page.continuationToken() != null) {
-                body.put(TOKEN, page.continuationToken());
+                body.put(PageRequest.TOKEN, page.continuationToken());
             }
             return ApiResponses.json(200, body);
         });
-    }
-
-    private static int limit(String text) {
-        if (text == null || text.isBlank()) {
-            return TicketLifecycleService.DEFAULT_ACTIVITY_LIMIT;
-        }
-        try {
-            return Integer.parseInt(text.strip());
-        } catch (NumberFormatException e) {
-            throw new ValidationException("limit", "must be a whole number between 1 and "
-                    + TicketLifecycleService.MAX_ACTIVITY_LIMIT);
-        }
     }
 }

@@ -11,6 +11,7 @@ import dev.ticketing.http.Handlers;
 import dev.ticketing.http.TicketSelect;
 import dev.ticketing.json.Json;
 import dev.ticketing.lambda.ApiGatewayHandler;
+import dev.ticketing.service.PageRequest;
 import dev.ticketing.service.TicketListParameters;
 import dev.ticketing.service.TicketListService;
 import dev.ticketing.store.TicketPage;
@@ -19,8 +20,6 @@ import java.time.ZoneOffset;
 
 /** GET /tickets: a page of tickets, filtered, ordered and projected; the next page's token when there is one. */
 public final class ListTicketsHandler extends ApiGatewayHandler {
-
-    static final String TOKEN_HEADER = "continuationToken";
 
     private final TicketListService tickets;
 
@@ -38,12 +37,13 @@ public final class ListTicketsHandler extends ApiGatewayHandler {
             String instanceId = request.instanceId();
             ZoneOffset offset = request.timezone();
             TicketSelect select = TicketSelect.parse(request.query("select"));
-            TicketQuery query = TicketListParameters.parse(instanceId, request::query, request.header(TOKEN_HEADER));
+            TicketQuery query = TicketListParameters.parse(instanceId, request::query,
+                    request.header(PageRequest.TOKEN));
             TicketPage page = tickets.list(query);
             ObjectNode body = Json.object();
             ArrayNode items = body.putArray("items");
             page.items().forEach(ticket -> items.add(select.render(ticket, offset)));
-            page.continuationToken().ifPresent(token -> body.put("continuationToken", token));
+            page.continuationToken().ifPresent(token -> body.put(PageRequest.TOKEN, token));
             return ApiResponses.json(200, body);
         });
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ticketing.service.PageRequest;
 import dev.ticketing.Dependencies;
 import dev.ticketing.json.Json;
 import dev.ticketing.model.Activity;
@@ -78,7 +79,8 @@ class UpdateTicketStatusHandlerIT {
         APIGatewayProxyResponseEvent response = handler.handle(event, null);
 
         assertThat(response.getStatusCode()).isEqualTo(200);
-        List<Activity> history = deps.ticketLifecycleService().activities(instance, ticket.id(), 100, null).items();
+        List<Activity> history = deps.ticketLifecycleService()
+                .activities(instance, ticket.id(), PageRequest.first(100)).items();
         assertThat(history).extracting(Activity::type)
                 .containsExactly(ActivityType.created, ActivityType.statusChange);
         Activity change = history.get(1);

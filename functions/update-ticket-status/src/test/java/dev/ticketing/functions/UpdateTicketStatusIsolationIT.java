@@ -3,6 +3,7 @@ package dev.ticketing.functions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import dev.ticketing.service.PageRequest;
 import dev.ticketing.Dependencies;
 import dev.ticketing.json.Json;
 import dev.ticketing.model.Activity;
@@ -55,9 +56,9 @@ class UpdateTicketStatusIsolationIT {
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(deps.ticketService().get(data.b().instanceId(), "1").status()).isEqualTo(Status.Resolved);
         assertThat(deps.ticketService().get(data.a().instanceId(), "1").status()).isEqualTo(Status.Open);
-        assertThat(deps.ticketLifecycleService().activities(data.a().instanceId(), "1", 100, null).items())
+        assertThat(deps.ticketLifecycleService().activities(data.a().instanceId(), "1", PageRequest.first(100)).items())
                 .extracting(Activity::type).doesNotContain(ActivityType.statusChange);
-        assertThat(deps.ticketLifecycleService().activities(data.b().instanceId(), "1", 100, null).items())
+        assertThat(deps.ticketLifecycleService().activities(data.b().instanceId(), "1", PageRequest.first(100)).items())
                 .extracting(Activity::type).endsWith(ActivityType.statusChange);
     }
 }
