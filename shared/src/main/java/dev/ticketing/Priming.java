@@ -150,9 +150,11 @@ public final class Priming implements Resource {
 
     private static Ticket ticket(NewTicket r) {
         Instant now = Instant.parse("2026-01-01T00:00:00Z");
-        return new Ticket(INSTANCE_ID, "00000000-0000-4000-8000-000000000000", 1, r.title(), r.description(),
-                Status.Open, r.priority(), r.requestor(), r.assignee(), r.expectedDate(), r.customFields(), r.tags(),
-                null, null, null, null, null, now, r.user(), now, r.user(), now, false, false, 1);
+        return Ticket.builder().instanceId(INSTANCE_ID).id("00000000-0000-4000-8000-000000000000").ticketId(1)
+                .title(r.title()).description(r.description()).status(Status.Open).priority(r.priority())
+                .requestor(r.requestor()).assignee(r.assignee()).expectedDate(r.expectedDate())
+                .customFields(r.customFields()).tags(r.tags()).createdOn(now).createdBy(r.user())
+                .lastUpdatedOn(now).lastUpdatedBy(r.user()).lastInteraction(now).version(1).build();
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.ticketing.model;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.List;
@@ -38,5 +39,231 @@ public record Ticket(
 
     public Ticket {
         tags = List.copyOf(tags);
+    }
+
+    /** A builder with no field set but empty custom fields and tags. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this ticket's values (custom fields deep-copied), for the next version of it. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Sets a ticket's fields by name, so a change names only what it changes. */
+    public static final class Builder {
+
+        private String instanceId;
+        private String id;
+        private long ticketId;
+        private String title;
+        private String description;
+        private Status status;
+        private Priority priority;
+        private User requestor;
+        private User assignee;
+        private Instant expectedDate;
+        private ObjectNode customFields;
+        private List<TicketTag> tags;
+        private String resolution;
+        private String lastResolutionComment;
+        private Instant firstResponseOn;
+        private Instant firstResolutionOn;
+        private Instant lastResolutionOn;
+        private Instant createdOn;
+        private User createdBy;
+        private Instant lastUpdatedOn;
+        private User lastUpdatedBy;
+        private Instant lastInteraction;
+        private boolean isFrtEscalated;
+        private boolean isRtEscalated;
+        private long version;
+
+        private Builder() {
+            this.customFields = JsonNodeFactory.instance.objectNode();
+            this.tags = List.of();
+        }
+
+        private Builder(Ticket t) {
+            this.instanceId = t.instanceId();
+            this.id = t.id();
+            this.ticketId = t.ticketId();
+            this.title = t.title();
+            this.description = t.description();
+            this.status = t.status();
+            this.priority = t.priority();
+            this.requestor = t.requestor();
+            this.assignee = t.assignee();
+            this.expectedDate = t.expectedDate();
+            this.customFields = t.customFields().deepCopy();
+            this.tags = t.tags();
+            this.resolution = t.resolution();
+            this.lastResolutionComment = t.lastResolutionComment();
+            this.firstResponseOn = t.firstResponseOn();
+            this.firstResolutionOn = t.firstResolutionOn();
+            this.lastResolutionOn = t.lastResolutionOn();
+            this.createdOn = t.createdOn();
+            this.createdBy = t.createdBy();
+            this.lastUpdatedOn = t.lastUpdatedOn();
+            this.lastUpdatedBy = t.lastUpdatedBy();
+            this.lastInteraction = t.lastInteraction();
+            this.isFrtEscalated = t.isFrtEscalated();
+            this.isRtEscalated = t.isRtEscalated();
+            this.version = t.version();
+        }
+
+        public Builder instanceId(String value) {
+            this.instanceId = value;
+            return this;
+        }
+
+        public Builder id(String value) {
+            this.id = value;
+            return this;
+        }
+
+        public Builder ticketId(long value) {
+            this.ticketId = value;
+            return this;
+        }
+
+        public Builder title(String value) {
+            this.title = value;
+            return this;
+        }
+
+        public Builder description(String value) {
+            this.description = value;
+            return this;
+        }
+
+        public Builder status(Status value) {
+            this.status = value;
+            return this;
+        }
+
+        public Builder priority(Priority value) {
+            this.priority = value;
+            return this;
+        }
+
+        public Builder requestor(User value) {
+            this.requestor = value;
+            return this;
+        }
+
+        public Builder assignee(User value) {
+            this.assignee = value;
+            return this;
+        }
+
+        public Builder expectedDate(Instant value) {
+            this.expectedDate = value;
+            return this;
+        }
+
+        public Builder customFields(ObjectNode value) {
+            this.customFields = value;
+            return this;
+        }
+
+        public Builder tags(List<TicketTag> value) {
+            this.tags = value;
+            return this;
+        }
+
+        public Builder resolution(String value) {
+            this.resolution = value;
+            return this;
+        }
+
+        public Builder lastResolutionComment(String value) {
+            this.lastResolutionComment = value;
+            return this;
+        }
+
+        public Builder firstResponseOn(Instant value) {
+            this.firstResponseOn = value;
+            return this;
+        }
+
+        public Builder firstResolutionOn(Instant value) {
+            this.firstResolutionOn = value;
+            return this;
+        }
+
+        public Builder lastResolutionOn(Instant value) {
+            this.lastResolutionOn = value;
+            return this;
+        }
+
+        public Builder createdOn(Instant value) {
+            this.createdOn = value;
+            return this;
+        }
+
+        public Builder createdBy(User value) {
+            this.createdBy = value;
+            return this;
+        }
+
+        public Builder lastUpdatedOn(Instant value) {
+            this.lastUpdatedOn = value;
+            return this;
+        }
+
+        public Builder lastUpdatedBy(User value) {
+            this.lastUpdatedBy = value;
+            return this;
+        }
+
+        public Builder lastInteraction(Instant value) {
+            this.lastInteraction = value;
+            return this;
+        }
+
+        public Builder isFrtEscalated(boolean value) {
+            this.isFrtEscalated = value;
+            return this;
+        }
+
+        public Builder isRtEscalated(boolean value) {
+            this.isRtEscalated = value;
+            return this;
+        }
+
+        public Builder version(long value) {
+            this.version = value;
+            return this;
+        }
+
+        /** The custom field values being built, to merge changes into. */
+        public ObjectNode customFields() {
+            return customFields;
+        }
+
+        public Instant firstResolutionOn() {
+            return firstResolutionOn;
+        }
+
+        /**
+         * Someone acting on the ticket: its last interaction, and its first response when that someone is not the
+         * requestor and nobody else responded before.
+         */
+        public Builder interaction(User by, Instant at) {
+            lastInteraction = at;
+            if (firstResponseOn == null && (requestor == null || !by.id().equals(requestor.id()))) {
+                firstResponseOn = at;
+            }
+            return this;
+        }
+
+        public Ticket build() {
+            return new Ticket(instanceId, id, ticketId, title, description, status, priority, requestor, assignee,
+                    expectedDate, customFields, tags, resolution, lastResolutionComment, firstResponseOn,
+                    firstResolutionOn, lastResolutionOn, createdOn, createdBy, lastUpdatedOn, lastUpdatedBy,
+                    lastInteraction, isFrtEscalated, isRtEscalated, version);
+        }
     }
 }

@@ -85,12 +85,9 @@ public final class TicketLifecycleService {
                     + current.version() + ", not " + ifMatch.getAsLong() + "; GET it again and reapply.");
         }
         Instant now = now();
-        TicketDraft draft = new TicketDraft(current);
+        Ticket.Builder draft = nextVersion(current);
         update.applyTo(draft);
-        draft.lastUpdatedOn = now;
-        draft.lastUpdatedBy = update.user();
-        draft.lastInteraction = now;
-        Ticket changed = draft.build();
+        Ticket changed = draft.lastUpdatedOn(now).lastUpdatedBy(update.user()).lastInteraction(now).build();
         Errors errors = new Errors();
         CustomFieldValidator.checkTotal(changed.customFields(), "updates.customFields", errors);
         errors.throwIfAny();
@@ -115,22 +112,19 @@ public final class TicketLifecycleService {
                         .collect(Collectors.joining(", ")) + ", not " + request.status() + ".");
             }
             Instant now = now();
-            TicketDraft draft = new TicketDraft(current);
-            draft.status = request.status();
+            Ticket.Builder draft = nextVersion(current).status(request.status());
             if (StatusWorkflow.resolves(request.status())) {
                 if (request.resolution() != null) {
-                    draft.resolution = request.resolution();
+                    draft.resolution(request.resolution());
                 }
-                draft.lastResolutionComment = request.comment();
-                draft.firstResolutionOn = draft.firstResolutionOn == null ? now : draft.firstResolutionOn;
-                draft.lastResolutionOn = now;
+                draft.lastResolutionComment(request.comment())
+                        .firstResolutionOn(draft.firstResolutionOn() == null ? now : draft.firstResolutionOn())
+                        .lastResolutionOn(now);
             } else if (request.status() == Status.Reopened) {
                 // A reopened ticket is unresolved again; the resolution dates keep its history.
-                draft.resolution = null;
+                draft.resolution(null);
             }
-            draft.lastUpdatedOn = now;
-            draft.lastUpdatedBy = request.user();
-            draft.interaction(request.user(), now);
+            draft.lastUpdatedOn(now).lastUpdatedBy(request.user()).interaction(request.user(), now);
             ObjectNode details = Json.object();
             details.put("from", from.name());
             details.put("to", request.status().name());
@@ -166,8 +160,7 @@ public final class TicketLifecycleService {
 
     private Change commentChange(Ticket current, NewComment comment) {
         Instant now = now();
-        TicketDraft draft = new TicketDraft(current);
-        draft.interaction(comment.user(), now);
+        Ticket.Builder draft = nextVersion(current).interaction(comment.user(), now);
         ObjectNode details = Json.object();
         details.put("comment", comment.comment());
         return new Change(draft.build(), activity(current, ActivityType.comment, comment.user(), now, details));
@@ -211,6 +204,11 @@ public final class TicketLifecycleService {
                 backOff(attempt);
             }
         }
+    }
+
+    /** The next version of {@code current}: one more than the version it was read at. */
+    private static Ticket.Builder nextVersion(Ticket current) {
+        return current.toBuilder().version(current.version() + 1);
     }
 
     /** Random, growing pauses spread competing writers apart, so each retry is likely to win. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ticketing.model.Instance;
 import dev.ticketing.model.Priority;
 import dev.ticketing.model.TagCategory;
+import dev.ticketing.model.Ticket;
 import dev.ticketing.model.TicketTag;
 import dev.ticketing.model.User;
 import dev.ticketing.validation.CustomFieldValidator;
@@ -94,46 +95,46 @@ public final class TicketRequests {
         if (t.isEmpty()) {
             errors.add("updates", "must name at least one field to change");
         }
-        List<Consumer<TicketDraft>> edits = new ArrayList<>();
+        List<Consumer<Ticket.Builder>> edits = new ArrayList<>();
         if (t.has("title")) {
             String title = FieldReader.requiredText(t.get("title"), "updates.title", FieldReader.MAX_TITLE_LENGTH,
                     errors);
-            edits.add(d -> d.title = title);
+            edits.add(d -> d.title(title));
         }
         if (t.has("description")) {
             String description = FieldReader.optionalText(t.get("description"), "updates.description",
                     FieldReader.MAX_DESCRIPTION_LENGTH, errors);
-            edits.add(d -> d.description = description);
+            edits.add(d -> d.description(description));
         }
         if (t.has("requestor")) {
             User requestor = FieldReader.user(t.get("requestor"), "updates.requestor", errors);
-            edits.add(d -> d.requestor = requestor);
+            edits.add(d -> d.requestor(requestor));
         }
         if (t.has("assignee")) {
             JsonNode node = t.get("assignee");
             User assignee = node.isNull() ? null : FieldReader.user(node, "updates.assignee", errors);
-            edits.add(d -> d.assignee = assignee);
+            edits.add(d -> d.assignee(assignee));
         }
         if (t.has("priority")) {
             Priority priority = FieldReader.priority(t.get("priority"), "updates.priority", errors);
             if (t.get("priority").isNull()) {
                 errors.add("updates.priority", "cannot be null; must be one of " + String.join(", ", Priority.NAMES));
             }
-            edits.add(d -> d.priority = priority);
+            edits.add(d -> d.priority(priority));
         }
         if (t.has("expectedDate")) {
             Instant expectedDate = FieldReader.dateTime(t.get("expectedDate"), "updates.expectedDate", errors);
-            edits.add(d -> d.expectedDate = expectedDate);
+            edits.add(d -> d.expectedDate(expectedDate));
         }
         if (t.has("customFields")) {
             ObjectNode changes = CustomFieldValidator.forUpdate(t.get("customFields"), instance,
                     "updates.customFields", errors);
-            edits.add(d -> merge(d.customFields, changes));
+            edits.add(d -> merge(d.customFields(), changes));
         }
         List<TicketTag> newTags = List.of();
         if (t.has("tags")) {
             List<TicketTag> tags = TagValidator.validate(t.get("tags"), tagCategories, "updates.tags", errors);
-            edits.add(d -> d.tags = tags);
+            edits.add(d -> d.tags(tags));
             newTags = TagValidator.newTexts(tags, tagCategories);
         }
         errors.throwIfAny();

@@ -122,10 +122,12 @@ public final class TicketService {
     private TicketCreation creation(String instanceId, long number, NewTicket request,
                                     Function<Ticket, IdempotencyRecord> idempotency) {
         Instant now = now();
-        Ticket ticket = new Ticket(instanceId, UUID.randomUUID().toString(), number, request.title(),
-                request.description(), Status.Open, request.priority(), request.requestor(), request.assignee(),
-                request.expectedDate(), request.customFields(), request.tags(), null, null, null, null, null,
-                now, request.user(), now, request.user(), now, false, false, 1);
+        Ticket ticket = Ticket.builder().instanceId(instanceId).id(UUID.randomUUID().toString()).ticketId(number)
+                .title(request.title()).description(request.description()).status(Status.Open)
+                .priority(request.priority()).requestor(request.requestor()).assignee(request.assignee())
+                .expectedDate(request.expectedDate()).customFields(request.customFields()).tags(request.tags())
+                .createdOn(now).createdBy(request.user()).lastUpdatedOn(now).lastUpdatedBy(request.user())
+                .lastInteraction(now).version(1).build();
         ObjectNode details = JsonNodeFactory.instance.objectNode();
         details.put("status", Status.Open.name());
         details.put("title", ticket.title());

@@ -179,32 +179,16 @@ final class TicketItem {
     }
 
     Ticket toTicket() {
-        return new Ticket(
-                instanceId,
-                id,
-                ticketNumber,
-                title,
-                description,
-                Status.valueOf(status),
-                Priority.valueOf(priority),
-                user(requestor),
-                user(assignee),
-                instant(expectedDate),
-                customFields instanceof ObjectNode fields ? fields : NODES.objectNode(),
-                tags(tags),
-                resolution,
-                lastResolutionComment,
-                instant(firstResponseOn),
-                instant(firstResolutionOn),
-                instant(lastResolutionOn),
-                instant(createdOn),
-                user(createdBy),
-                instant(lastUpdatedOn),
-                user(lastUpdatedBy),
-                instant(lastInteraction),
-                Boolean.TRUE.equals(isFrtEscalated),
-                Boolean.TRUE.equals(isRtEscalated),
-                version == null ? 0 : version);
+        return Ticket.builder().instanceId(instanceId).id(id).ticketId(ticketNumber).title(title)
+                .description(description).status(Status.valueOf(status)).priority(Priority.valueOf(priority))
+                .requestor(user(requestor)).assignee(user(assignee)).expectedDate(instant(expectedDate))
+                .customFields(customFields instanceof ObjectNode fields ? fields : NODES.objectNode())
+                .tags(tags(tags)).resolution(resolution).lastResolutionComment(lastResolutionComment)
+                .firstResponseOn(instant(firstResponseOn)).firstResolutionOn(instant(firstResolutionOn))
+                .lastResolutionOn(instant(lastResolutionOn)).createdOn(instant(createdOn)).createdBy(user(createdBy))
+                .lastUpdatedOn(instant(lastUpdatedOn)).lastUpdatedBy(user(lastUpdatedBy))
+                .lastInteraction(instant(lastInteraction)).isFrtEscalated(Boolean.TRUE.equals(isFrtEscalated))
+                .isRtEscalated(Boolean.TRUE.equals(isRtEscalated)).version(version == null ? 0 : version).build();
     }
 
     /** What the {@code search} filter matches: ticket number, title, description, requestor and assignee. */
