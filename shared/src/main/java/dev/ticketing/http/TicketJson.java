@@ -1,16 +1,15 @@
 package dev.ticketing.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.ticketing.json.Json;
+import dev.ticketing.json.ValueJson;
 import dev.ticketing.model.Activity;
 import dev.ticketing.model.Ticket;
-import dev.ticketing.model.TicketTag;
 import dev.ticketing.model.User;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -75,7 +74,7 @@ public final class TicketJson {
         fields.put("firstResolutionOn", (t, offset) -> text(dateTime(t.firstResolutionOn(), offset)));
         fields.put("lastResolutionOn", (t, offset) -> text(dateTime(t.lastResolutionOn(), offset)));
         fields.put("createdOn", (t, offset) -> text(dateTime(t.createdOn(), offset)));
-        fields.put("tags", (t, offset) -> tags(t.tags()));
+        fields.put("tags", (t, offset) -> ValueJson.tags(t.tags()));
         fields.put("lastUpdatedOn", (t, offset) -> text(dateTime(t.lastUpdatedOn(), offset)));
         fields.put("isFrtEscalated", (t, offset) -> BooleanNode.valueOf(t.isFrtEscalated()));
         fields.put("isRtEscalated", (t, offset) -> BooleanNode.valueOf(t.isRtEscalated()));
@@ -104,20 +103,7 @@ public final class TicketJson {
 
     /** A user as IUser, or JSON null for none. */
     public static JsonNode user(User user) {
-        if (user == null) {
-            return NullNode.getInstance();
-        }
-        ObjectNode n = Json.object();
-        n.put("id", user.id());
-        n.put("name", user.name());
-        n.put("email", user.email());
-        return n;
-    }
-
-    private static ArrayNode tags(List<TicketTag> tags) {
-        ArrayNode array = Json.MAPPER.createArrayNode();
-        tags.forEach(t -> array.addObject().put("tagCategoryId", t.tagCategoryId()).put("text", t.text()));
-        return array;
+        return ValueJson.user(user);
     }
 
     /** ISO-8601 with the offset, e.g. {@code 2023-07-26T17:00:00Z} or {@code 2023-07-27T00:00:00+07:00}. */

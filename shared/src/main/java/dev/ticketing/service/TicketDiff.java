@@ -4,11 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ticketing.json.ValueJson;
 import dev.ticketing.model.Ticket;
-import dev.ticketing.model.TicketTag;
-import dev.ticketing.model.User;
 import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
 
@@ -27,11 +25,11 @@ final class TicketDiff {
         ArrayNode changes = NODES.arrayNode();
         add(changes, "title", text(before.title()), text(after.title()));
         add(changes, "description", text(before.description()), text(after.description()));
-        add(changes, "requestor", user(before.requestor()), user(after.requestor()));
-        add(changes, "assignee", user(before.assignee()), user(after.assignee()));
+        add(changes, "requestor", ValueJson.user(before.requestor()), ValueJson.user(after.requestor()));
+        add(changes, "assignee", ValueJson.user(before.assignee()), ValueJson.user(after.assignee()));
         add(changes, "priority", text(before.priority().name()), text(after.priority().name()));
         add(changes, "expectedDate", instant(before.expectedDate()), instant(after.expectedDate()));
-        add(changes, "tags", tags(before.tags()), tags(after.tags()));
+        add(changes, "tags", ValueJson.tags(before.tags()), ValueJson.tags(after.tags()));
         TreeSet<String> ids = new TreeSet<>();
         before.customFields().fieldNames().forEachRemaining(ids::add);
         after.customFields().fieldNames().forEachRemaining(ids::add);
@@ -57,23 +55,6 @@ final class TicketDiff {
 
     private static JsonNode instant(Instant instant) {
         return instant == null ? NODES.nullNode() : NODES.textNode(instant.toString());
-    }
-
-    private static JsonNode user(User user) {
-        if (user == null) {
-            return NODES.nullNode();
-        }
-        ObjectNode node = NODES.objectNode();
-        node.put("id", user.id());
-        node.put("name", user.name());
-        node.put("email", user.email());
-        return node;
-    }
-
-    private static JsonNode tags(List<TicketTag> tags) {
-        ArrayNode array = NODES.arrayNode();
-        tags.forEach(t -> array.addObject().put("tagCategoryId", t.tagCategoryId()).put("text", t.text()));
-        return array;
     }
 
     private static JsonNode orNull(JsonNode node) {

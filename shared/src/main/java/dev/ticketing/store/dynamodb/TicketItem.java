@@ -1,16 +1,15 @@
 package dev.ticketing.store.dynamodb;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ticketing.json.ValueJson;
 import dev.ticketing.model.Priority;
 import dev.ticketing.model.Status;
 import dev.ticketing.model.Ticket;
 import dev.ticketing.model.TicketTag;
 import dev.ticketing.model.User;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -208,46 +207,22 @@ final class TicketItem {
         return text.toString().toLowerCase(Locale.ROOT);
     }
 
+    /** A user attribute, absent for no user. */
     static JsonNode user(User user) {
-        if (user == null) {
-            return null;
-        }
-        ObjectNode node = NODES.objectNode();
-        node.put("id", user.id());
-        node.put("name", user.name());
-        node.put("email", user.email());
-        return node;
+        return user == null ? null : ValueJson.user(user);
     }
 
     static User user(JsonNode node) {
-        if (node == null || !node.isObject()) {
-            return null;
-        }
-        return new User(text(node, "id"), text(node, "name"), text(node, "email"));
+        return ValueJson.user(node);
     }
 
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asText();
-    }
-
+    /** A tags attribute, absent for no tags. */
     private static JsonNode tags(List<TicketTag> tags) {
-        if (tags.isEmpty()) {
-            return null;
-        }
-        ArrayNode array = NODES.arrayNode();
-        for (TicketTag tag : tags) {
-            array.addObject().put("tagCategoryId", tag.tagCategoryId()).put("text", tag.text());
-        }
-        return array;
+        return tags.isEmpty() ? null : ValueJson.tags(tags);
     }
 
     private static List<TicketTag> tags(JsonNode node) {
-        List<TicketTag> tags = new ArrayList<>();
-        if (node != null && node.isArray()) {
-            node.forEach(t -> tags.add(new TicketTag(text(t, "tagCategoryId"), text(t, "text"))));
-        }
-        return tags;
+        return ValueJson.tags(node);
     }
 
     /** A string set cannot be empty in DynamoDB, so a ticket without tags has no tagKeys attribute. */
