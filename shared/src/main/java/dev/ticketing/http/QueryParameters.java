@@ -28,9 +28,10 @@ public final class QueryParameters {
             Map.entry("PUT /tickets/{ticketId}", Set.of("timezone")),
             Map.entry("PUT /tickets/{ticketId}/status", Set.of("timezone")),
             Map.entry("POST /tickets/{ticketId}/status", Set.of("timezone")),
-            Map.entry("GET /tickets/{ticketId}/activities", Set.of("timezone", "limit", CONTINUATION_TOKEN)),
-            Map.entry("POST /tickets/{ticketId}/activities", Set.of("timezone")),
-            Map.entry("POST /tickets/{ticketId}/comments", Set.of("timezone")),
+            Map.entry("GET /tickets/{ticketId}/activities", Set.of("timezone", "limit", "order", "include",
+                    CONTINUATION_TOKEN)),
+            Map.entry("POST /tickets/{ticketId}/activities", Set.of("timezone", "include")),
+            Map.entry("POST /tickets/{ticketId}/comments", Set.of("timezone", "include")),
             Map.entry("GET /instance", Set.of("timezone")),
             Map.entry("GET /tags", Set.of()));
 

@@ -1,6 +1,7 @@
 package dev.ticketing.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.NullNode;
@@ -9,6 +10,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.ticketing.json.Json;
 import dev.ticketing.json.ValueJson;
 import dev.ticketing.model.Activity;
+import dev.ticketing.model.ActivityType;
 import dev.ticketing.model.Ticket;
 import dev.ticketing.model.User;
 import java.time.Instant;
@@ -90,15 +92,61 @@ public final class TicketJson {
         return value == null ? NullNode.getInstance() : TextNode.valueOf(value);
     }
 
-    public static ObjectNode activity(Activity a, ZoneOffset offset) {
+    /**
+     * IActivity, with both vocabularies: the reference's ({@code type}, {@code user}, {@code createdOn} and the
+     * type's own fields) and the live API's, which its clients parse ({@code ticketId} as the ticket's UUID beside
+     * {@code ticketNo}, {@code createdBy}, {@code createdDateTime}, {@code isPrivate}, {@code attachments} and
+     * {@code changes} as {@code [{name, oldValue, newValue}]}). {@code comment_HTML} only when asked for with
+     * {@code include=comment_HTML}, as the live API does.
+     */
+    public static ObjectNode activity(Activity a, ZoneOffset offset, boolean includeHtml) {
         ObjectNode n = Json.object();
         n.put("id", a.id());
-        n.put("ticketId", a.ticketId());
+        n.put("ticketId", a.ticketUuid());
+        n.put("ticketNo", a.ticketId());
         n.put("type", a.type().name());
         n.set("user", user(a.user()));
-        n.put("createdOn", dateTime(a.createdOn(), offset));
-        a.details().properties().forEach(e -> n.set(e.getKey(), e.getValue().deepCopy()));
+        n.set("createdBy", user(a.user()));
+        String createdOn = dateTime(a.createdOn(), offset);
+        n.put("createdOn", createdOn);
+        n.put("createdDateTime", createdOn);
+        ObjectNode details = a.details();
+        details.properties().forEach(e -> {
+            if (!e.getKey().equals("changes") && (includeHtml || !e.getKey().equals(Includes.COMMENT_HTML))) {
+                n.set(e.getKey(), e.getValue().deepCopy());
+            }
+        });
+        n.put("isPrivate", details.path("isPrivate").asBoolean(false));
+        n.set("attachments", details.has("attachments") ? details.get("attachments").deepCopy() : Json.array());
+        n.set("changes", changes(a));
         return n;
+    }
+
+    /** The answer to a comment post: the activity, with its id also as {@code activityId} as the live API names it. */
+    public static ObjectNode comment(Activity a, ZoneOffset offset, boolean includeHtml) {
+        ObjectNode n = activity(a, offset, includeHtml);
+        n.put("activityId", a.id());
+        return n;
+    }
+
+    private static ArrayNode changes(Activity a) {
+        ArrayNode changes = Json.array();
+        if (a.type() == ActivityType.statusChange) {
+            changes.addObject().put("name", "status").put("oldValue", a.details().path("from").asText(null))
+                    .put("newValue", a.details().path("to").asText(null));
+        }
+        for (JsonNode change : a.details().path("changes")) {
+            // Written as {field, from, to} before the live API's names were adopted.
+            ObjectNode entry = changes.addObject();
+            entry.put("name", change.has("name") ? change.get("name").asText() : change.path("field").asText());
+            entry.set("oldValue", orNull(change.has("oldValue") ? change.get("oldValue") : change.get("from")));
+            entry.set("newValue", orNull(change.has("newValue") ? change.get("newValue") : change.get("to")));
+        }
+        return changes;
+    }
+
+    private static JsonNode orNull(JsonNode node) {
+        return node == null ? NullNode.getInstance() : node.deepCopy();
     }
 
     /** A user as IUser, or JSON null for none. */

@@ -11,7 +11,8 @@ import java.util.Objects;
 import java.util.TreeSet;
 
 /**
- * What an update changed, as the {@code update} activity records it: {@code [{field, from, to}]}, custom fields
+ * What an update changed, as the {@code update} activity records it: {@code [{name, oldValue, newValue}]} (the live
+ * API's form; activities stored before it say {@code field, from, to}, which TicketJson reads too), custom fields
  * one entry each as {@code customFields.<id>}. Date-times are UTC; people and tags are JSON as in a ticket.
  */
 final class TicketDiff {
@@ -43,9 +44,9 @@ final class TicketDiff {
     private static void add(ArrayNode changes, String field, JsonNode from, JsonNode to) {
         if (!Objects.equals(from, to)) {
             ObjectNode change = changes.addObject();
-            change.put("field", field);
-            change.set("from", from);
-            change.set("to", to);
+            change.put("name", field);
+            change.set("oldValue", from);
+            change.set("newValue", to);
         }
     }
 

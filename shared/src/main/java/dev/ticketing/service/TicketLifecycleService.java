@@ -163,14 +163,22 @@ public final class TicketLifecycleService {
         Ticket.Builder draft = nextVersion(current).interaction(comment.user(), now);
         ObjectNode details = Json.object();
         details.put("comment", comment.comment());
+        if (comment.commentHtml() != null) {
+            details.put("comment_HTML", comment.commentHtml());
+        }
+        details.put("isPrivate", comment.isPrivate());
         return new Change(draft.build(), activity(current, ActivityType.comment, comment.user(), now, details));
     }
 
-    /** GET /tickets/{ticketId}/activities, oldest first. */
-    public ActivityPage activities(String instanceId, String ticketIdOrId, PageRequest page) {
+    /** GET /tickets/{ticketId}/activities: newest first, as the live API answers, or oldest first. */
+    public ActivityPage activities(String instanceId, String ticketIdOrId, PageRequest page, boolean oldestFirst) {
         Ticket ticket = reader.get(instanceId, ticketIdOrId);
-        return StoreFailures.translated(() -> tickets.activities(instanceId, ticket.ticketId(), page.limit(),
-                page.continuationToken().orElse(null)));
+        ActivityPage stored = StoreFailures.translated(() -> tickets.activities(instanceId, ticket.ticketId(),
+                page.limit(), page.continuationToken().orElse(null), oldestFirst));
+        // Activities stored before they kept the ticket's id get it from the ticket they belong to.
+        return new ActivityPage(stored.items().stream()
+                .map(a -> a.ticketUuid() == null ? a.withTicketUuid(ticket.id()) : a).toList(),
+                stored.continuationToken());
     }
 
     /** {@code newTags}: the tag texts the change brings to their categories, written in the same transaction. */
@@ -219,8 +227,8 @@ public final class TicketLifecycleService {
 
     private static Activity activity(Ticket ticket, ActivityType type, User user, Instant at,
                                      ObjectNode details) {
-        return new Activity(ticket.instanceId(), ticket.ticketId(), UUID.randomUUID().toString(), type, user, at,
-                details);
+        return new Activity(ticket.instanceId(), ticket.ticketId(), ticket.id(), UUID.randomUUID().toString(), type,
+                user, at, details);
     }
 
     private Instant now() {

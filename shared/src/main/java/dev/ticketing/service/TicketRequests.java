@@ -12,6 +12,7 @@ import dev.ticketing.model.User;
 import dev.ticketing.validation.CustomFieldValidator;
 import dev.ticketing.validation.Errors;
 import dev.ticketing.validation.FieldReader;
+import dev.ticketing.validation.Html;
 import dev.ticketing.validation.TagValidator;
 import dev.ticketing.model.Status;
 import java.time.Instant;
@@ -70,7 +71,8 @@ public final class TicketRequests {
 
     static final Set<String> UPDATE_BODY_FIELDS = Set.of("updates", "user");
     static final Set<String> STATUS_BODY_FIELDS = Set.of("status", "resolution", "comment", "user");
-    static final Set<String> COMMENT_BODY_FIELDS = Set.of("comment", "user");
+    /** The reference sends comment and user; the live API's clients also send comment_HTML and isPrivate. */
+    static final Set<String> COMMENT_BODY_FIELDS = Set.of("comment", "comment_HTML", "isPrivate", "user");
     public static final int MAX_RESOLUTION_LENGTH = 255;
     public static final int MAX_COMMENT_LENGTH = 10_000;
 
@@ -163,12 +165,23 @@ public final class TicketRequests {
 
     public static NewComment parseComment(JsonNode body) {
         Errors errors = new Errors();
-        requireObjectBody(body, "{\"comment\", \"user\"}", errors);
+        requireObjectBody(body, "{\"comment\" or \"comment_HTML\", \"isPrivate\"?, \"user\"}", errors);
         FieldReader.rejectUnknownFields(body, COMMENT_BODY_FIELDS, "body", errors);
         User user = FieldReader.user(body.get("user"), "user", errors);
-        String comment = FieldReader.requiredText(body.get("comment"), "comment", MAX_COMMENT_LENGTH, errors);
+        boolean isPrivate = FieldReader.optionalBoolean(body.get("isPrivate"), "isPrivate", errors);
+        String html = FieldReader.optionalText(body.get("comment_HTML"), "comment_HTML", MAX_COMMENT_LENGTH, errors);
+        String safeHtml = html == null || html.isBlank() ? null : Html.sanitize(html);
+        String comment;
+        if (safeHtml != null && (body.get("comment") == null || body.get("comment").isNull())) {
+            comment = Html.text(safeHtml);
+            if (comment.isBlank()) {
+                errors.add("comment_HTML", "has no text; send a comment with words in it");
+            }
+        } else {
+            comment = FieldReader.requiredText(body.get("comment"), "comment", MAX_COMMENT_LENGTH, errors);
+        }
         errors.throwIfAny();
-        return new NewComment(comment, user);
+        return new NewComment(comment, safeHtml, isPrivate, user);
     }
 
     private static JsonNode requireObjectBody(JsonNode body, String shape, Errors errors) {

@@ -131,8 +131,8 @@ public final class TicketService {
         ObjectNode details = JsonNodeFactory.instance.objectNode();
         details.put("status", Status.Open.name());
         details.put("title", ticket.title());
-        Activity created = new Activity(instanceId, number, UUID.randomUUID().toString(), ActivityType.created,
-                request.user(), now, details);
+        Activity created = new Activity(instanceId, number, ticket.id(), UUID.randomUUID().toString(),
+                ActivityType.created, request.user(), now, details);
         return new TicketCreation(ticket, created, idempotency.apply(ticket), request.newTags());
     }
 

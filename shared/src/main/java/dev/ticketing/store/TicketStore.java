@@ -38,6 +38,10 @@ public interface TicketStore {
      */
     void change(TicketChange change);
 
-    /** A ticket's activities, oldest first; the token comes from the previous page (null for the first). */
-    ActivityPage activities(String instanceId, long ticketNumber, int limit, String continuationToken);
+    /**
+     * A ticket's activities, oldest or newest first; the token comes from the previous page of the same order (null
+     * for the first).
+     */
+    ActivityPage activities(String instanceId, long ticketNumber, int limit, String continuationToken,
+                            boolean oldestFirst);
 }

@@ -85,6 +85,21 @@ public final class FieldReader {
     }
 
     /** An IUser: an object with a non-blank {@code id}, and optional {@code name} and {@code email}. */
+    /** A JSON boolean; absent or null is {@code false}. The live API's multipart forms send "true"/"false". */
+    public static boolean optionalBoolean(JsonNode node, String path, Errors errors) {
+        if (node == null || node.isNull()) {
+            return false;
+        }
+        if (node.isBoolean()) {
+            return node.booleanValue();
+        }
+        if (node.isTextual() && (node.textValue().equals("true") || node.textValue().equals("false"))) {
+            return Boolean.parseBoolean(node.textValue());
+        }
+        errors.add(path, "must be true or false");
+        return false;
+    }
+
     public static User user(JsonNode node, String path, Errors errors) {
         if (node == null || node.isNull()) {
             errors.add(path, "is required");

@@ -259,7 +259,7 @@ class IdempotencyIT {
                 a -> Fixtures.created("again"));
 
         assertThat(repeat).isEqualTo(first);
-        assertThat(lifecycle.activities(instanceId, ticket.id(), PageRequest.first(100)).items())
+        assertThat(lifecycle.activities(instanceId, ticket.id(), PageRequest.first(100), true).items())
                 .filteredOn(a -> a.type() == ActivityType.comment).hasSize(1)
                 .first().satisfies(a -> assertThat(a.id()).isEqualTo(first.body()));
         assertThat(tickets.get(instanceId, ticket.id()).version()).isEqualTo(ticket.version() + 1);

@@ -92,7 +92,7 @@ class TicketIsolationIT {
                 json("{\"comment\": \"hello\", \"user\": {\"id\": \"b\"}}"), Optional.of("another-key"),
                         c -> Fixtures.created("{}")))
                 .isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> lifecycle.activities(b.instanceId(), foreign, PageRequest.first(10)))
+        assertThatThrownBy(() -> lifecycle.activities(b.instanceId(), foreign, PageRequest.first(10), true))
                 .isInstanceOf(NotFoundException.class);
 
         assertThat(tickets.get(a.instanceId(), foreign)).isEqualTo(aBefore);
@@ -113,9 +113,11 @@ class TicketIsolationIT {
 
         assertThat(tickets.get(b.instanceId(), "3").title()).isEqualTo("B renamed");
         assertThat(tickets.get(a.instanceId(), "3")).isEqualTo(aBefore);
-        assertThat(lifecycle.activities(a.instanceId(), "3", PageRequest.first(100)).items()).extracting(Activity::type)
+        assertThat(lifecycle.activities(a.instanceId(), "3", PageRequest.first(100), true).items())
+                .extracting(Activity::type)
                 .containsExactly(ActivityType.created, ActivityType.statusChange);
-        assertThat(lifecycle.activities(b.instanceId(), "3", PageRequest.first(100)).items()).extracting(Activity::type)
+        assertThat(lifecycle.activities(b.instanceId(), "3", PageRequest.first(100), true).items())
+                .extracting(Activity::type)
                 .containsExactly(ActivityType.created, ActivityType.statusChange, ActivityType.update,
                         ActivityType.statusChange, ActivityType.comment);
     }
@@ -136,7 +138,7 @@ class TicketIsolationIT {
     @Test
     void idempotentComment_withTheSameKeyAndBody_addsACommentInEachInstance() throws Exception {
         for (Side side : List.of(data.a(), data.b())) {
-            List<Activity> history = lifecycle.activities(side.instanceId(), "1", PageRequest.first(100)).items();
+            List<Activity> history = lifecycle.activities(side.instanceId(), "1", PageRequest.first(100), true).items();
             Activity comment = history.get(history.size() - 1);
 
             assertThat(comment.type()).isEqualTo(ActivityType.comment);

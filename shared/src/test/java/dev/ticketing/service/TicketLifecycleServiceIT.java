@@ -298,9 +298,9 @@ class TicketLifecycleServiceIT {
             lifecycle.addComment(instanceId, ticket.id(), body);
         }
 
-        ActivityPage first = lifecycle.activities(instanceId, ticket.id(), PageRequest.first(10));
-        ActivityPage second = lifecycle.activities(instanceId, ticket.id(), next(first));
-        ActivityPage third = lifecycle.activities(instanceId, ticket.id(), next(second));
+        ActivityPage first = lifecycle.activities(instanceId, ticket.id(), PageRequest.first(10), true);
+        ActivityPage second = lifecycle.activities(instanceId, ticket.id(), next(first), true);
+        ActivityPage third = lifecycle.activities(instanceId, ticket.id(), next(second), true);
 
         List<Activity> all = new ArrayList<>(first.items());
         all.addAll(second.items());
@@ -312,7 +312,7 @@ class TicketLifecycleServiceIT {
             assertThat(all.get(i).details().get("comment").asText()).isEqualTo("comment " + (i - 1));
         }
         Ticket other = newTicket();
-        assertThatThrownBy(() -> lifecycle.activities(instanceId, other.id(), next(first)))
+        assertThatThrownBy(() -> lifecycle.activities(instanceId, other.id(), next(first), true))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("continuationToken");
     }
 
@@ -366,7 +366,7 @@ class TicketLifecycleServiceIT {
         String token = null;
         do {
             ActivityPage page = lifecycle.activities(instanceId, ticket.id(),
-                    new PageRequest(1000, Optional.ofNullable(token)));
+                    new PageRequest(1000, Optional.ofNullable(token)), true);
             all.addAll(page.items());
             token = page.continuationToken();
         } while (token != null);

@@ -120,7 +120,7 @@ public final class OverlappingInstances {
                     OptionalLong.empty());
             side.keyedComment = lifecycle.addComment(side.id(), Long.toString(side.full.ticketId()), sameComment(),
                     Optional.of(COMMENT_KEY),
-                    c -> Fixtures.created(Json.write(ApiResponses.item(TicketJson.activity(c, ZoneOffset.UTC)))));
+                    c -> Fixtures.created(Json.write(ApiResponses.item(TicketJson.comment(c, ZoneOffset.UTC, false)))));
             side.full = tickets.get(side.id(), side.full.id());
             side.resolved = lifecycle.changeStatus(side.id(), Long.toString(side.resolved.ticketId()),
                     side.resolve());

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import dev.ticketing.Dependencies;
 import dev.ticketing.http.ApiResponses;
 import dev.ticketing.http.Handlers;
+import dev.ticketing.http.Includes;
 import dev.ticketing.http.TicketJson;
 import dev.ticketing.json.Json;
 import dev.ticketing.lambda.ApiGatewayHandler;
@@ -13,6 +14,7 @@ import dev.ticketing.service.Idempotency;
 import dev.ticketing.service.TicketLifecycleService;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * POST /tickets/{ticketId}/activities, also routed as /comments: adds a comment; 201 with {"item": comment}.
@@ -34,9 +36,12 @@ public final class AddCommentHandler extends ApiGatewayHandler {
     public APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent event, Context context) {
         return Handlers.handle(event, context, request -> {
             ZoneOffset offset = request.timezone();
+            boolean includeHtml = Includes.parse(request, Set.of(Includes.COMMENT_HTML))
+                    .contains(Includes.COMMENT_HTML);
             return ApiResponses.of(tickets.addComment(request.instanceId(), request.pathParameter("ticketId"),
                     request.jsonBody(), request.header(Idempotency.HEADER), comment -> new Idempotency.Response(201,
-                            Map.of(), Json.write(ApiResponses.item(TicketJson.activity(comment, offset))))));
+                            Map.of(), Json.write(ApiResponses.item(TicketJson.comment(comment, offset,
+                                    includeHtml))))));
         });
     }
 }

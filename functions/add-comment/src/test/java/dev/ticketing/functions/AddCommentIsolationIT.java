@@ -67,6 +67,7 @@ class AddCommentIsolationIT {
     }
 
     private static List<Activity> history(Side side, String ticket) {
-        return deps.ticketLifecycleService().activities(side.instanceId(), ticket, PageRequest.first(100)).items();
+        return deps.ticketLifecycleService().activities(side.instanceId(), ticket, PageRequest.first(100), true)
+                .items();
     }
 }

@@ -80,7 +80,7 @@ class UpdateTicketStatusHandlerIT {
 
         assertThat(response.getStatusCode()).isEqualTo(200);
         List<Activity> history = deps.ticketLifecycleService()
-                .activities(instance, ticket.id(), PageRequest.first(100)).items();
+                .activities(instance, ticket.id(), PageRequest.first(100), true).items();
         assertThat(history).extracting(Activity::type)
                 .containsExactly(ActivityType.created, ActivityType.statusChange);
         Activity change = history.get(1);

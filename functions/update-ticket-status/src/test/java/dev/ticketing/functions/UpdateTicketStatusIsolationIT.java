@@ -56,9 +56,11 @@ class UpdateTicketStatusIsolationIT {
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(deps.ticketService().get(data.b().instanceId(), "1").status()).isEqualTo(Status.Resolved);
         assertThat(deps.ticketService().get(data.a().instanceId(), "1").status()).isEqualTo(Status.Open);
-        assertThat(deps.ticketLifecycleService().activities(data.a().instanceId(), "1", PageRequest.first(100)).items())
+        assertThat(deps.ticketLifecycleService()
+                .activities(data.a().instanceId(), "1", PageRequest.first(100), true).items())
                 .extracting(Activity::type).doesNotContain(ActivityType.statusChange);
-        assertThat(deps.ticketLifecycleService().activities(data.b().instanceId(), "1", PageRequest.first(100)).items())
+        assertThat(deps.ticketLifecycleService()
+                .activities(data.b().instanceId(), "1", PageRequest.first(100), true).items())
                 .extracting(Activity::type).endsWith(ActivityType.statusChange);
     }
 }

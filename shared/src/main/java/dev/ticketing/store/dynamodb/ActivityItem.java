@@ -18,6 +18,7 @@ final class ActivityItem {
     String type;
     String instanceId;
     Long ticketId;
+    String ticketUuid;
     String id;
     String activityType;
     JsonNode user;
@@ -34,6 +35,7 @@ final class ActivityItem {
         Attributes.string(s, "type", i -> i.type, (i, v) -> i.type = v);
         Attributes.string(s, "instanceId", i -> i.instanceId, (i, v) -> i.instanceId = v);
         Attributes.number(s, "ticketId", i -> i.ticketId, (i, v) -> i.ticketId = v);
+        Attributes.string(s, "ticketUuid", i -> i.ticketUuid, (i, v) -> i.ticketUuid = v);
         Attributes.string(s, "id", i -> i.id, (i, v) -> i.id = v);
         Attributes.string(s, "activityType", i -> i.activityType, (i, v) -> i.activityType = v);
         Attributes.json(s, "user", i -> i.user, (i, v) -> i.user = v);
@@ -49,6 +51,7 @@ final class ActivityItem {
         i.type = TYPE;
         i.instanceId = a.instanceId();
         i.ticketId = a.ticketId();
+        i.ticketUuid = a.ticketUuid();
         i.id = a.id();
         i.activityType = a.type().name();
         i.user = TicketItem.user(a.user());
@@ -58,7 +61,8 @@ final class ActivityItem {
     }
 
     Activity toActivity() {
-        return new Activity(instanceId, ticketId, id, ActivityType.valueOf(activityType), TicketItem.user(user),
+        return new Activity(instanceId, ticketId, ticketUuid, id, ActivityType.valueOf(activityType),
+                TicketItem.user(user),
                 TicketItem.instant(createdOn),
                 details instanceof ObjectNode object ? object : JsonNodeFactory.instance.objectNode());
     }

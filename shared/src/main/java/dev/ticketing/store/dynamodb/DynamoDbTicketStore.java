@@ -211,9 +211,11 @@ public final class DynamoDbTicketStore implements TicketStore {
     }
 
     @Override
-    public ActivityPage activities(String instanceId, long ticketNumber, int limit, String continuationToken) {
+    public ActivityPage activities(String instanceId, long ticketNumber, int limit, String continuationToken,
+                                   boolean oldestFirst) {
         String pk = Keys.ticket(instanceId, ticketNumber);
-        String fingerprint = "activities:" + ticketNumber;
+        // The order is part of the query: a token of one order is refused by the other.
+        String fingerprint = "activities:" + ticketNumber + (oldestFirst ? "" : ":newest-first");
         Map<String, AttributeValue> startKey = continuationToken == null
                 ? null : tokens.decode(continuationToken, instanceId, fingerprint);
         // One extra item tells whether another page exists, so the last page never carries a token.
@@ -222,7 +224,7 @@ public final class DynamoDbTicketStore implements TicketStore {
                 .keyConditionExpression("PK = :pk AND begins_with(SK, :prefix)")
                 .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk),
                         ":prefix", AttributeValue.fromS(Keys.ACTIVITY_PREFIX)))
-                .scanIndexForward(true)
+                .scanIndexForward(oldestFirst)
                 .consistentRead(true)
                 .exclusiveStartKey(startKey)
                 .limit(limit + 1));

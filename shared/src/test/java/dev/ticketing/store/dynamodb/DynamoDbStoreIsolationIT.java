@@ -109,8 +109,8 @@ class DynamoDbStoreIsolationIT {
     void activities_ofTheSameTicketNumbers_areEachInstancesOwn(String reader, String other) {
         Side mine = side(reader);
 
-        List<Activity> first = store.activities(mine.instanceId(), 1, 100, null).items();
-        List<Activity> third = store.activities(mine.instanceId(), 3, 100, null).items();
+        List<Activity> first = store.activities(mine.instanceId(), 1, 100, null, true).items();
+        List<Activity> third = store.activities(mine.instanceId(), 3, 100, null, true).items();
 
         assertThat(first).extracting(Activity::type)
                 .containsExactly(ActivityType.created, ActivityType.update, ActivityType.comment);
@@ -123,9 +123,9 @@ class DynamoDbStoreIsolationIT {
 
     @Test
     void activitiesToken_ofOneInstance_isRefusedForTheSameTicketNumberOfTheOther() {
-        ActivityPage page = store.activities(data.a().instanceId(), 1, 1, null);
+        ActivityPage page = store.activities(data.a().instanceId(), 1, 1, null, true);
 
-        assertThatThrownBy(() -> store.activities(data.b().instanceId(), 1, 1, page.continuationToken()))
+        assertThatThrownBy(() -> store.activities(data.b().instanceId(), 1, 1, page.continuationToken(), true))
                 .isInstanceOf(InvalidPageRequestException.class);
     }
 

@@ -189,7 +189,7 @@ class DynamoDbTicketStoreIT {
         store.create(ticket, created(ticket));
         // Five comments of 300,000 characters: DynamoDB ends a Query page after three of them (1 MB read).
         for (int i = 1; i <= 5; i++) {
-            Activity comment = new Activity("inst-long-history", 1, "comment-" + i, ActivityType.comment, JASON,
+            Activity comment = new Activity("inst-long-history", 1, null, "comment-" + i, ActivityType.comment, JASON,
                     CREATED.plusSeconds(i), Json.object().put("comment", Integer.toString(i).repeat(300_000)));
             client.putItem(r -> r.tableName(tableName)
                     .item(ActivityItem.SCHEMA.itemToMap(ActivityItem.from(comment), true)));
@@ -199,7 +199,7 @@ class DynamoDbTicketStoreIT {
         int pages = 0;
         String token = null;
         do {
-            ActivityPage page = store.activities("inst-long-history", 1, 50, token);
+            ActivityPage page = store.activities("inst-long-history", 1, 50, token, true);
             page.items().forEach(activity -> read.add(activity.id()));
             token = page.continuationToken();
             pages++;
@@ -222,7 +222,7 @@ class DynamoDbTicketStoreIT {
     }
 
     private static Activity created(Ticket t) {
-        return new Activity(t.instanceId(), t.ticketId(), "act-" + t.ticketId(), ActivityType.created, JASON,
+        return new Activity(t.instanceId(), t.ticketId(), t.id(), "act-" + t.ticketId(), ActivityType.created, JASON,
                 CREATED, Json.object().put("status", "Open"));
     }
 }
