@@ -21,7 +21,7 @@ $(VENV_STAMP): requirements-dev.txt
 	touch $(VENV_STAMP)
 
 # Lambda's Runtime Interface Emulator, built from its Go module into .tools/bin, once. The Lambda runtime harness
-# (testkit, dev.ticketing.testkit.lambda) runs each function under it with Lambda's own Java runtime client.
+# (module local, dev.ticketing.local.lambda) runs each function under it with Lambda's own Java runtime client.
 RIE_MODULE = github.com/aws/aws-lambda-runtime-interface-emulator/cmd/aws-lambda-rie
 RIE_VERSION = v0.0.0-20261030222936-bef5c4ba774d
 RIE = .tools/bin/aws-lambda-rie

@@ -1,6 +1,6 @@
 package dev.ticketing.sandbox;
 
-import dev.ticketing.testkit.lambda.LambdaHarness;
+import dev.ticketing.local.lambda.LambdaHarness;
 import java.lang.reflect.InvocationTargetException;
 import java.util.LinkedHashMap;
 import java.util.List;

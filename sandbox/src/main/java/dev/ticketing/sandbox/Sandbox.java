@@ -2,10 +2,10 @@ package dev.ticketing.sandbox;
 
 import dev.ticketing.Dependencies;
 import dev.ticketing.config.Config;
+import dev.ticketing.local.dynamodb.LocalDynamoDb;
+import dev.ticketing.local.dynamodb.TemplateTable;
+import dev.ticketing.local.lambda.LambdaHarness;
 import dev.ticketing.service.CreatedInstance;
-import dev.ticketing.testkit.LocalDynamoDb;
-import dev.ticketing.testkit.TemplateTable;
-import dev.ticketing.testkit.lambda.LambdaHarness;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.ticketing.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ticketing.testkit.CloudFormationYaml;
+import dev.ticketing.local.template.CloudFormationYaml;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;

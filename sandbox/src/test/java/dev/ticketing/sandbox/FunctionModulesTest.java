@@ -2,9 +2,9 @@ package dev.ticketing.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ticketing.testkit.TemplateTable;
-import dev.ticketing.testkit.lambda.TemplateFunction;
-import dev.ticketing.testkit.lambda.TemplateFunctions;
+import dev.ticketing.local.dynamodb.TemplateTable;
+import dev.ticketing.local.template.TemplateFunction;
+import dev.ticketing.local.template.TemplateFunctions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

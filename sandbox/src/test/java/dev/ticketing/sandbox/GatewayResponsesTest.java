@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ticketing.json.Json;
-import dev.ticketing.testkit.TemplateTable;
+import dev.ticketing.local.dynamodb.TemplateTable;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.ticketing.testkit.TemplateTable;
+import dev.ticketing.local.dynamodb.TemplateTable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;

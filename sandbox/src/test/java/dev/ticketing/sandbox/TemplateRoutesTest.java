@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.ticketing.testkit.TemplateTable;
+import dev.ticketing.local.dynamodb.TemplateTable;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
