@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ticketing.json.Json;
 import dev.ticketing.local.dynamodb.TemplateTable;
+import dev.ticketing.local.template.Route;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -1,12 +1,7 @@
 package dev.ticketing.local.dynamodb;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ticketing.local.ProjectFiles;
-import dev.ticketing.local.template.CloudFormationYaml;
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import dev.ticketing.local.template.SamTemplate;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,9 +28,6 @@ import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
  */
 public final class TemplateTable {
 
-    /** System property naming the template file; without it the template is found above the working directory. */
-    public static final String TEMPLATE_PROPERTY = "ticketing.template";
-    public static final String TEMPLATE_FILE = "template.yaml";
     public static final String TABLE_RESOURCE = "TicketsTable";
 
     private static final Duration ACTIVE_POLL_INTERVAL = Duration.ofMillis(250);
@@ -58,36 +50,19 @@ public final class TemplateTable {
 
     /** The project's template: {@code -Dticketing.template=...}, else the nearest {@code template.yaml} upwards. */
     public static TemplateTable load() {
-        return load(locateTemplate());
+        return of(SamTemplate.load());
     }
 
     public static TemplateTable load(Path template) {
-        JsonNode root;
-        try (Reader reader = Files.newBufferedReader(template)) {
-            root = CloudFormationYaml.read(reader);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read CloudFormation template " + template, e);
-        }
-        JsonNode properties = root.path("Resources").path(TABLE_RESOURCE).path("Properties");
-        if (!properties.isObject()) {
-            throw new IllegalStateException(template + " has no " + PROPERTIES_PATH);
-        }
-        return new TemplateTable(template, properties);
+        return of(SamTemplate.read(template));
     }
 
-    static Path locateTemplate() {
-        String override = System.getProperty(TEMPLATE_PROPERTY);
-        if (override != null && !override.isBlank()) {
-            Path path = Path.of(override).toAbsolutePath();
-            if (!Files.isRegularFile(path)) {
-                throw new IllegalStateException("-D" + TEMPLATE_PROPERTY + " names " + path + ", which does not exist");
-            }
-            return path;
+    public static TemplateTable of(SamTemplate template) {
+        JsonNode properties = template.root().path("Resources").path(TABLE_RESOURCE).path("Properties");
+        if (!properties.isObject()) {
+            throw new IllegalStateException(template.file() + " has no " + PROPERTIES_PATH);
         }
-        Path start = ProjectFiles.workingDirectory();
-        return ProjectFiles.findUpwards(start, Path.of(TEMPLATE_FILE))
-                .orElseThrow(() -> new IllegalStateException("No " + TEMPLATE_FILE + " in " + start
-                        + " or any parent directory; set -D" + TEMPLATE_PROPERTY + "=/path/to/" + TEMPLATE_FILE));
+        return new TemplateTable(template.file(), properties);
     }
 
     /** Creates the table, waits until DynamoDB reports it ACTIVE, then applies the template's TTL setting. */
@@ -287,7 +262,7 @@ public final class TemplateTable {
     }
 
     private static IllegalStateException invalid(String path, String expected, JsonNode found) {
-        return new IllegalStateException(TEMPLATE_FILE + ": " + path + " must be " + expected + ", found "
+        return new IllegalStateException(SamTemplate.TEMPLATE_FILE + ": " + path + " must be " + expected + ", found "
                 + (found == null ? "nothing" : found.toString()));
     }
 

@@ -1,7 +1,7 @@
 package dev.ticketing.local.lambda;
 
+import dev.ticketing.local.template.SamTemplate;
 import dev.ticketing.local.template.TemplateFunction;
-import dev.ticketing.local.template.TemplateFunctions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,9 +50,9 @@ public final class LambdaHarness implements AutoCloseable {
      * @param localValues environment values for what the template computes or points at AWS (table name, endpoint,
      *                    secrets, region, credentials); see {@link LambdaEnvironment}
      */
-    public static LambdaHarness forTemplate(Path template, Map<String, String> localValues, Artifacts artifacts,
-                                            BiConsumer<String, String> log) {
-        return new LambdaHarness(LambdaRuntime.locate(template), TemplateFunctions.load(template),
+    public static LambdaHarness forTemplate(SamTemplate template, Map<String, String> localValues,
+                                            Artifacts artifacts, BiConsumer<String, String> log) {
+        return new LambdaHarness(LambdaRuntime.locate(template.file()), template.functions(),
                 Map.copyOf(localValues), artifacts, log);
     }
 

@@ -3,6 +3,7 @@ package dev.ticketing.local.dynamodb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ticketing.local.template.SamTemplate;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -102,20 +103,20 @@ class TemplateTableTest {
         Path moduleDirectory = Path.of(System.getProperty("user.dir"));
 
         assertThat(TemplateTable.load().template())
-                .isEqualTo(moduleDirectory.getParent().resolve(TemplateTable.TEMPLATE_FILE).toAbsolutePath());
+                .isEqualTo(moduleDirectory.getParent().resolve(SamTemplate.TEMPLATE_FILE).toAbsolutePath());
     }
 
     @Test
     void systemPropertyOverridesTheTemplateLocation() {
-        String previous = System.getProperty(TemplateTable.TEMPLATE_PROPERTY);
-        System.setProperty(TemplateTable.TEMPLATE_PROPERTY, fixture("provisioned.yaml").toString());
+        String previous = System.getProperty(SamTemplate.TEMPLATE_PROPERTY);
+        System.setProperty(SamTemplate.TEMPLATE_PROPERTY, fixture("provisioned.yaml").toString());
         try {
             assertThat(TemplateTable.load().template()).isEqualTo(fixture("provisioned.yaml"));
         } finally {
             if (previous == null) {
-                System.clearProperty(TemplateTable.TEMPLATE_PROPERTY);
+                System.clearProperty(SamTemplate.TEMPLATE_PROPERTY);
             } else {
-                System.setProperty(TemplateTable.TEMPLATE_PROPERTY, previous);
+                System.setProperty(SamTemplate.TEMPLATE_PROPERTY, previous);
             }
         }
     }

@@ -3,7 +3,6 @@ package dev.ticketing.local.template;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ticketing.local.dynamodb.TemplateTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** What template.yaml promises operators (docs/operations.md), checked for every function and route it declares. */
 class OperationsTemplateTest {
 
-    private final JsonNode template = TemplateFunctions.readTemplate(TemplateTable.load().template());
+    private final JsonNode template = SamTemplate.load().root();
     private final JsonNode resources = template.path("Resources");
 
     @Test

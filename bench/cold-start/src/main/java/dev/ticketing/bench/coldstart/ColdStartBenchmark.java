@@ -9,8 +9,8 @@ import dev.ticketing.local.lambda.Invocation;
 import dev.ticketing.local.lambda.LambdaEnvironment;
 import dev.ticketing.local.lambda.LambdaProcess;
 import dev.ticketing.local.lambda.LambdaRuntime;
+import dev.ticketing.local.template.SamTemplate;
 import dev.ticketing.local.template.TemplateFunction;
-import dev.ticketing.local.template.TemplateFunctions;
 import dev.ticketing.testing.Fixtures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -73,7 +73,7 @@ public final class ColdStartBenchmark {
         Path template = Fixtures.projectFile("template.yaml").toAbsolutePath();
         Path target = template.getParent().resolve("bench/cold-start/target");
         ColdStartBenchmark benchmark = new ColdStartBenchmark(LambdaRuntime.locate(template),
-                TemplateFunctions.load(template).stream()
+                SamTemplate.read(template).functions().stream()
                         .collect(Collectors.toMap(TemplateFunction::logicalId, Function.identity())), target);
         Report report = benchmark.run(rounds, invocations);
         System.out.println(report.text());

@@ -1,7 +1,7 @@
-package dev.ticketing.sandbox;
+package dev.ticketing.local.template;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ticketing.local.template.CloudFormationYaml;
+import dev.ticketing.local.ProjectFiles;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,56 +21,112 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the API out of template.yaml: every {@code Api} event of every {@code AWS::Serverless::Function}, with the
- * authorizer SAM would put in front of it. The sandbox serves exactly these routes, so a new function in the
- * template is a new route here.
+ * template.yaml as SAM reads it: every {@code AWS::Serverless::Function} with the Globals SAM applies to it, and
+ * every {@code Api} event of those functions with the authorizer and usage plan API Gateway puts in front of it. The
+ * Lambda runtime harness runs these functions and the sandbox serves these routes, so a new function in the template
+ * is a new function and a new route for both.
  */
-public final class TemplateRoutes {
+public final class SamTemplate {
+
+    /** System property naming the template file; without it the template is found above the working directory. */
+    public static final String TEMPLATE_PROPERTY = "ticketing.template";
+    public static final String TEMPLATE_FILE = "template.yaml";
 
     /** SAM's default for {@code ReauthorizeEvery}. */
     static final Duration DEFAULT_TTL = Duration.ofSeconds(300);
+    // SAM's documented defaults, used when neither Globals nor the function set a value.
+    private static final int DEFAULT_MEMORY_MB = 128;
+    private static final int DEFAULT_TIMEOUT_SECONDS = 3;
 
     private static final Pattern SUB_ARN = Pattern.compile("\\$\\{([A-Za-z0-9]+)\\.Arn}");
     private static final String FUNCTION_TYPE = "AWS::Serverless::Function";
     private static final String USAGE_PLAN_TYPE = "AWS::ApiGateway::UsagePlan";
 
+    private final Path file;
     private final JsonNode root;
 
-    private TemplateRoutes(JsonNode root) {
+    private SamTemplate(Path file, JsonNode root) {
+        this.file = file;
         this.root = root;
     }
 
-    public static List<Route> load(Path template) {
-        return new TemplateRoutes(read(template)).routes();
+    /** The project's template: {@code -Dticketing.template=...}, else the nearest {@code template.yaml} upwards. */
+    public static SamTemplate load() {
+        return read(locate());
     }
 
-    static List<Route> parse(String yaml) {
-        return new TemplateRoutes(read(yaml)).routes();
-    }
-
-    /** The template as a tree, short-form intrinsics ({@code !Ref X}) in their long form ({@code {"Ref": "X"}}). */
-    static JsonNode read(Path template) {
-        try (Reader reader = Files.newBufferedReader(template, StandardCharsets.UTF_8)) {
-            return CloudFormationYaml.read(reader);
+    public static SamTemplate read(Path file) {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return new SamTemplate(file, CloudFormationYaml.read(reader));
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + template, e);
+            throw new UncheckedIOException("Cannot read template " + file, e);
         }
     }
 
-    static JsonNode read(String yaml) {
+    /** A template given as text, as if it were {@code template.yaml} in the working directory. */
+    static SamTemplate parse(String yaml) {
         try {
-            return CloudFormationYaml.read(new StringReader(yaml));
+            return new SamTemplate(Path.of(TEMPLATE_FILE).toAbsolutePath(),
+                    CloudFormationYaml.read(new StringReader(yaml)));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot parse the template", e);
         }
     }
 
-    private List<Route> routes() {
-        List<Route> routes = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> function : root.path("Resources").properties()) {
-            if (!FUNCTION_TYPE.equals(function.getValue().path("Type").asText())) {
-                continue;
+    /** Where {@link #load()} reads the project's template from. */
+    public static Path locate() {
+        String override = System.getProperty(TEMPLATE_PROPERTY);
+        if (override != null && !override.isBlank()) {
+            Path path = Path.of(override).toAbsolutePath();
+            if (!Files.isRegularFile(path)) {
+                throw new IllegalStateException("-D" + TEMPLATE_PROPERTY + " names " + path + ", which does not exist");
             }
+            return path;
+        }
+        Path start = ProjectFiles.workingDirectory();
+        return ProjectFiles.findUpwards(start, Path.of(TEMPLATE_FILE))
+                .orElseThrow(() -> new IllegalStateException("No " + TEMPLATE_FILE + " in " + start
+                        + " or any parent directory; set -D" + TEMPLATE_PROPERTY + "=/path/to/" + TEMPLATE_FILE));
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** The whole template as a tree, short-form intrinsics ({@code !Ref X}) in their long form ({"Ref": "X"}). */
+    public JsonNode root() {
+        return root;
+    }
+
+    /** Every function of the template, in template order. */
+    public List<TemplateFunction> functions() {
+        JsonNode globals = root.path("Globals").path("Function");
+        List<TemplateFunction> functions = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> resource : functionResources()) {
+            String id = resource.getKey();
+            JsonNode properties = resource.getValue().path("Properties");
+            Map<String, JsonNode> environment = new LinkedHashMap<>();
+            globals.path("Environment").path("Variables").properties()
+                    .forEach(variable -> environment.put(variable.getKey(), variable.getValue()));
+            properties.path("Environment").path("Variables").properties()
+                    .forEach(variable -> environment.put(variable.getKey(), variable.getValue()));
+            String logFormat = property(id, "LoggingConfig").path("LogFormat")
+                    .asText(globals.path("LoggingConfig").path("LogFormat").asText("Text"));
+            functions.add(new TemplateFunction(id, handler(id), requiredText(id, "Runtime"),
+                    file.toAbsolutePath().getParent().resolve(requiredText(id, "CodeUri")).normalize(),
+                    property(id, "MemorySize").asInt(DEFAULT_MEMORY_MB),
+                    property(id, "Timeout").asInt(DEFAULT_TIMEOUT_SECONDS),
+                    environment,
+                    "JSON".equalsIgnoreCase(logFormat) ? TemplateFunction.LogFormat.JSON
+                            : TemplateFunction.LogFormat.TEXT));
+        }
+        return functions;
+    }
+
+    /** Every {@code Api} event of every function, sorted by path, then method. */
+    public List<Route> routes() {
+        List<Route> routes = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> function : functionResources()) {
             JsonNode events = function.getValue().path("Properties").path("Events");
             for (Map.Entry<String, JsonNode> event : events.properties()) {
                 if ("Api".equals(event.getValue().path("Type").asText())) {
@@ -79,6 +136,45 @@ public final class TemplateRoutes {
         }
         routes.sort(Comparator.comparing(Route::path).thenComparing(Route::method));
         return List.copyOf(routes);
+    }
+
+    private List<Map.Entry<String, JsonNode>> functionResources() {
+        List<Map.Entry<String, JsonNode>> functions = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> resource : root.path("Resources").properties()) {
+            if (FUNCTION_TYPE.equals(resource.getValue().path("Type").asText())) {
+                functions.add(resource);
+            }
+        }
+        return functions;
+    }
+
+    /** A property of the function, else of Globals.Function (SAM's rule for the properties Globals may set). */
+    private JsonNode property(String functionName, String name) {
+        JsonNode properties = root.path("Resources").path(functionName).path("Properties");
+        return properties.has(name) ? properties.path(name) : root.path("Globals").path("Function").path(name);
+    }
+
+    private String requiredText(String functionName, String name) {
+        JsonNode value = property(functionName, name);
+        if (!value.isTextual() || value.asText().isBlank()) {
+            throw invalid("function " + functionName + " has no " + name);
+        }
+        return value.asText();
+    }
+
+    private String handler(String functionName) {
+        JsonNode function = root.path("Resources").path(functionName);
+        if (!FUNCTION_TYPE.equals(function.path("Type").asText())) {
+            throw invalid(functionName + " is not an " + FUNCTION_TYPE);
+        }
+        return requiredText(functionName, "Handler");
+    }
+
+    /** The class a handler string names: {@code package.Class::method} or {@code package.Class}. */
+    private String handlerClass(String functionName) {
+        String handler = handler(functionName);
+        int method = handler.indexOf("::");
+        return method < 0 ? handler : handler.substring(0, method);
     }
 
     private Route route(String functionName, String eventName, JsonNode event) {
@@ -156,20 +252,6 @@ public final class TemplateRoutes {
         }
         JsonNode auth = resource.path("Properties").path("Auth");
         return auth.isMissingNode() ? globalAuth : auth;
-    }
-
-    private String handlerClass(String functionName) {
-        JsonNode function = root.path("Resources").path(functionName);
-        if (!FUNCTION_TYPE.equals(function.path("Type").asText())) {
-            throw invalid(functionName + " is not an " + FUNCTION_TYPE);
-        }
-        String handler = function.path("Properties").path("Handler")
-                .asText(root.path("Globals").path("Function").path("Handler").asText(""));
-        if (handler.isBlank()) {
-            throw invalid(functionName + " has no Handler");
-        }
-        int method = handler.indexOf("::");
-        return method < 0 ? handler : handler.substring(0, method);
     }
 
     /** The resource a Ref, GetAtt or Sub points at, in short or long form. */

@@ -1,4 +1,4 @@
-package dev.ticketing.sandbox;
+package dev.ticketing.local.template;
 
 import java.util.Optional;
 

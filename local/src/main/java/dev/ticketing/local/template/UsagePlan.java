@@ -1,4 +1,4 @@
-package dev.ticketing.sandbox;
+package dev.ticketing.local.template;
 
 /**
  * The throttle of an {@code AWS::ApiGateway::UsagePlan} from template.yaml: a token bucket per API key holding up

@@ -1,4 +1,4 @@
-package dev.ticketing.sandbox;
+package dev.ticketing.local.template;
 
 import java.time.Duration;
 import java.util.List;

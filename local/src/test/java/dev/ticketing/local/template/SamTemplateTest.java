@@ -1,4 +1,4 @@
-package dev.ticketing.sandbox;
+package dev.ticketing.local.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,17 +6,101 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.ticketing.local.dynamodb.TemplateTable;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-class TemplateRoutesTest {
+/** The template's functions, as the Lambda runtime harness runs them, and its routes, as the sandbox serves them. */
+class SamTemplateTest {
+
+    @Test
+    void functions_takeWhatGlobalsSet_unlessTheyOverrideIt_andSamsDefaultsOtherwise() {
+        List<TemplateFunction> functions = SamTemplate.parse("""
+                Globals:
+                  Function:
+                    Runtime: java21
+                    MemorySize: 512
+                    Environment:
+                      Variables:
+                        TABLE_NAME: !Ref Table
+                        STAGE: prod
+                    LoggingConfig:
+                      LogFormat: JSON
+                Resources:
+                  Table:
+                    Type: AWS::DynamoDB::Table
+                  One:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: com.example.One::handleRequest
+                      CodeUri: functions/one
+                      MemorySize: 1024
+                      Timeout: 20
+                      Environment:
+                        Variables:
+                          STAGE: test
+                  Two:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: com.example.Two
+                      CodeUri: functions/two
+                      LoggingConfig:
+                        LogFormat: Text
+                """).functions();
+
+        assertThat(functions).extracting(TemplateFunction::logicalId).containsExactly("One", "Two");
+        TemplateFunction one = functions.get(0);
+        TemplateFunction two = functions.get(1);
+        assertThat(one.handler()).isEqualTo("com.example.One::handleRequest");
+        assertThat(one.runtime()).isEqualTo("java21");
+        assertThat(one.codeUri()).isEqualTo(Path.of("functions/one").toAbsolutePath());
+        assertThat(one.memorySizeMb()).isEqualTo(1024);
+        assertThat(one.timeoutSeconds()).isEqualTo(20);
+        assertThat(one.environment().get("TABLE_NAME").path("Ref").asText()).isEqualTo("Table");
+        assertThat(one.environment().get("STAGE").asText()).isEqualTo("test");
+        assertThat(one.logFormat()).isEqualTo(TemplateFunction.LogFormat.JSON);
+        assertThat(two.memorySizeMb()).isEqualTo(512);
+        assertThat(two.timeoutSeconds()).isEqualTo(3);
+        assertThat(two.environment().get("STAGE").asText()).isEqualTo("prod");
+        assertThat(two.logFormat()).isEqualTo(TemplateFunction.LogFormat.TEXT);
+    }
+
+    @Test
+    void functions_withoutARuntime_areRefused_namingTheFunction() {
+        SamTemplate template = SamTemplate.parse("""
+                Resources:
+                  One:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: com.example.One::handleRequest
+                      CodeUri: functions/one
+                """);
+
+        assertThatThrownBy(template::functions)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("One has no Runtime");
+    }
+
+    @Test
+    void projectTemplate_routesAndAuthorizers_runFunctionsOfTheTemplate_withTheirHandlerClass() {
+        SamTemplate template = SamTemplate.load();
+        Map<String, String> handlerClasses = template.functions().stream().collect(Collectors.toMap(
+                TemplateFunction::logicalId, function -> function.handler().replaceFirst("::.*", "")));
+
+        assertThat(template.routes()).isNotEmpty().allSatisfy(route -> {
+            assertThat(handlerClasses).containsEntry(route.functionName(), route.handlerClass());
+            route.authorizer().ifPresent(authorizer -> assertThat(handlerClasses)
+                    .containsEntry(authorizer.functionName(), authorizer.handlerClass()));
+        });
+    }
 
     @Test
     void projectTemplate_routesEveryApiEvent_throughTheKeyAuthorizer() {
-        List<Route> routes = TemplateRoutes.load(TemplateTable.load().template());
+        List<Route> routes = SamTemplate.load().routes();
 
         assertThat(routes).extracting(Route::toString).contains("POST /tickets", "GET /tickets/{ticketId}");
         Route create = routes.stream().filter(r -> r.toString().equals("POST /tickets")).findFirst().orElseThrow();
@@ -33,7 +117,7 @@ class TemplateRoutesTest {
 
     @Test
     void longFormIntrinsics_anyMethod_andAnOptOutRoute_areUnderstood() {
-        List<Route> routes = TemplateRoutes.parse("""
+        List<Route> routes = SamTemplate.parse("""
                 Globals:
                   Function:
                     Handler: com.example.DefaultHandler::handleRequest
@@ -77,18 +161,18 @@ class TemplateRoutesTest {
                           Type: SQS
                           Properties:
                             Queue: !GetAtt SomeQueue.Arn
-                """);
+                """).routes();
 
         assertThat(routes).containsExactly(
                 new Route("GET", "/health", "Everything", "com.example.DefaultHandler", Optional.empty()),
                 new Route("ANY", "/things/{id}", "Everything", "com.example.DefaultHandler", Optional.of(
                         new AuthorizerSpec("Keys", "KeyFunction", "com.example.KeyHandler", List.of(),
-                                List.of("X-Key"), TemplateRoutes.DEFAULT_TTL))));
+                                List.of("X-Key"), SamTemplate.DEFAULT_TTL))));
     }
 
     @Test
     void projectTemplate_throttlesEveryRoute_byTheUsagePlanItDeclares() {
-        List<Route> routes = TemplateRoutes.load(TemplateTable.load().template());
+        List<Route> routes = SamTemplate.load().routes();
 
         assertThat(routes).allSatisfy(route -> assertThat(route.usagePlan()).hasValueSatisfying(plan -> {
             assertThat(plan.name()).isEqualTo("InstanceUsagePlan");
@@ -99,7 +183,7 @@ class TemplateRoutesTest {
 
     @Test
     void usagePlan_appliesOnlyWhereAnApiKeyIsRequired_andOnlyToTheApiItsStagesName() {
-        List<Route> routes = TemplateRoutes.parse("""
+        List<Route> routes = SamTemplate.parse("""
                 Resources:
                   Api:
                     Type: AWS::Serverless::Api
@@ -131,7 +215,7 @@ class TemplateRoutesTest {
                         Elsewhere:
                           Type: Api
                           Properties: {RestApiId: !Ref OtherApi, Path: /elsewhere, Method: get}
-                """);
+                """).routes();
 
         assertThat(routes).extracting(Route::path, Route::usagePlan).containsExactly(
                 tuple("/elsewhere", Optional.empty()),
@@ -141,7 +225,7 @@ class TemplateRoutesTest {
 
     @Test
     void tokenAuthorizer_isRejected_becauseOnlyRequestAuthorizersAreEmulated() {
-        assertThatThrownBy(() -> TemplateRoutes.parse("""
+        assertThatThrownBy(() -> SamTemplate.parse("""
                 Resources:
                   Api:
                     Type: AWS::Serverless::Api
@@ -166,17 +250,17 @@ class TemplateRoutesTest {
                             RestApiId: !Ref Api
                             Path: /things
                             Method: get
-                """))
+                """).routes())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("TOKEN authorizer");
     }
 
     @Test
     void logicalId_isFoundInEveryReferenceForm() {
-        assertThat(TemplateRoutes.logicalId(new TextNode(
+        assertThat(SamTemplate.logicalId(new TextNode(
                 "arn:aws:apigateway:${AWS::Region}:lambda:path/functions/${AuthFunction.Arn}/invocations")))
                 .hasValue("AuthFunction");
-        assertThat(TemplateRoutes.logicalId(new TextNode("AuthFunction.Arn")))
+        assertThat(SamTemplate.logicalId(new TextNode("AuthFunction.Arn")))
                 .hasValue("AuthFunction");
     }
 }
