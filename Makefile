@@ -21,7 +21,7 @@ $(VENV_STAMP): requirements-dev.txt
 	touch $(VENV_STAMP)
 
 # Lambda's Runtime Interface Emulator, built from its Go module into .tools/bin, once. The Lambda runtime harness
-# (testkit, dev.ticketing.testkit.lambda) runs each function under it with Lambda's own Java runtime client.
+# (module local, dev.ticketing.local.lambda) runs each function under it with Lambda's own Java runtime client.
 RIE_MODULE = github.com/aws/aws-lambda-runtime-interface-emulator/cmd/aws-lambda-rie
 RIE_VERSION = v0.0.0-20261030222936-bef5c4ba774d
 RIE = .tools/bin/aws-lambda-rie
@@ -41,9 +41,10 @@ test: venv rie
 	$(MVN) -B verify
 	$(MAKE) --no-print-directory fuzz-ci MVN="$(MVN)"
 
+# The sandbox runs from its runtime class path: no test library on it (RuntimeDependenciesTest).
 sandbox: venv rie
 	$(MVN) -B -q -DskipTests install
-	$(MVN) -B -q -pl sandbox dependency:build-classpath -Dmdep.outputFile="$$(pwd)/$(SANDBOX_CLASSPATH)"
+	$(MVN) -B -q -pl sandbox dependency:build-classpath -DincludeScope=runtime -Dmdep.outputFile="$$(pwd)/$(SANDBOX_CLASSPATH)"
 	java -cp "sandbox/target/classes:$$(cat $(SANDBOX_CLASSPATH))" dev.ticketing.sandbox.SandboxMain
 
 # SAM_CLI_TELEMETRY=0: the SAM CLI would otherwise send usage data from every run.
@@ -112,7 +113,7 @@ fuzz-ci:
 
 fuzz: venv $(FUZZ_STAMP)
 	$(MVN) -B -q -DskipTests install
-	$(MVN) -B -q -pl sandbox dependency:build-classpath -Dmdep.outputFile="$$(pwd)/$(SANDBOX_CLASSPATH)"
+	$(MVN) -B -q -pl sandbox dependency:build-classpath -DincludeScope=runtime -Dmdep.outputFile="$$(pwd)/$(SANDBOX_CLASSPATH)"
 	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) FUZZ_MAX_SECONDS=$(FUZZ_MAX_SECONDS) sandbox/fuzz.sh "sandbox/target/classes:$$(cat $(SANDBOX_CLASSPATH))" $(FUZZ_VENV)/bin/schemathesis
 
 clean:

@@ -3,9 +3,9 @@ package dev.ticketing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ticketing.config.Config;
+import dev.ticketing.local.dynamodb.DynamoDbCallCounter;
 import dev.ticketing.service.TicketService;
 import dev.ticketing.testing.Fixtures;
-import dev.ticketing.testkit.DynamoDbCallCounter;
 import dev.ticketing.testkit.DynamoDbEngine;
 import dev.ticketing.testkit.TestTable;
 import java.util.List;

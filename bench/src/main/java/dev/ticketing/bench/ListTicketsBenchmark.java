@@ -1,5 +1,7 @@
 package dev.ticketing.bench;
 
+import dev.ticketing.local.dynamodb.DynamoDbCallCounter;
+import dev.ticketing.local.dynamodb.LocalDynamoDb;
 import dev.ticketing.model.Priority;
 import dev.ticketing.model.Status;
 import dev.ticketing.store.TicketOrder;
@@ -9,8 +11,6 @@ import dev.ticketing.store.dynamodb.ContinuationTokens;
 import dev.ticketing.store.dynamodb.DynamoDbTicketListing;
 import dev.ticketing.store.dynamodb.SampleTickets;
 import dev.ticketing.store.dynamodb.TicketLoader;
-import dev.ticketing.testkit.DynamoDbCallCounter;
-import dev.ticketing.testkit.LocalDynamoDb;
 import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

@@ -1,5 +1,6 @@
 package dev.ticketing.sandbox;
 
+import dev.ticketing.local.template.Route;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.ticketing.sandbox;
 
-import dev.ticketing.testkit.LocalDynamoDb;
-import dev.ticketing.testkit.MotoServer;
-import dev.ticketing.testkit.TemplateTable;
+import dev.ticketing.local.dynamodb.LocalDynamoDb;
+import dev.ticketing.local.dynamodb.MotoServer;
+import dev.ticketing.local.dynamodb.TemplateTable;
 import java.net.URI;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;

@@ -1,6 +1,6 @@
 package dev.ticketing.sandbox;
 
-import dev.ticketing.testkit.lambda.LambdaProcess;
+import dev.ticketing.local.lambda.LambdaProcess;
 import java.util.regex.Pattern;
 
 /**

@@ -1,6 +1,7 @@
 package dev.ticketing.sandbox;
 
-import dev.ticketing.testkit.lambda.LambdaHarness;
+import dev.ticketing.local.lambda.LambdaHarness;
+import dev.ticketing.local.template.Route;
 import java.lang.reflect.InvocationTargetException;
 import java.util.LinkedHashMap;
 import java.util.List;

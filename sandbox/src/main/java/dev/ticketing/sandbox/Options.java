@@ -13,7 +13,7 @@ import java.util.Optional;
  * @param port             HTTP port on 127.0.0.1; 0 picks a free one
  * @param dynamoDbEndpoint a running engine to use; empty starts moto on {@code motoPort}
  * @param demoPrimaryKey   the demo instance's primary key; empty generates one
- * @param template         template.yaml; empty finds it as the testkit does (-Dticketing.template, else upwards)
+ * @param template         template.yaml; empty finds it as the tests do (-Dticketing.template, else upwards)
  * @param authorizerTtl    replaces the template's {@code ReauthorizeEvery}
  * @param clock            what the authorizer cache, the usage-plan buckets and the events' request times read
  * @param throttling       whether the template's usage plan is enforced (off only for load and fuzz runs)

@@ -1,5 +1,6 @@
 package dev.ticketing.sandbox;
 
+import dev.ticketing.local.template.Route;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

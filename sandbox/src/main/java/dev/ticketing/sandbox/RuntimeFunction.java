@@ -1,8 +1,8 @@
 package dev.ticketing.sandbox;
 
-import dev.ticketing.testkit.lambda.Invocation;
-import dev.ticketing.testkit.lambda.LambdaHarness;
-import dev.ticketing.testkit.lambda.LambdaProcess;
+import dev.ticketing.local.lambda.Invocation;
+import dev.ticketing.local.lambda.LambdaHarness;
+import dev.ticketing.local.lambda.LambdaProcess;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;

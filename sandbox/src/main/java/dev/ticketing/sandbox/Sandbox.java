@@ -2,10 +2,12 @@ package dev.ticketing.sandbox;
 
 import dev.ticketing.Dependencies;
 import dev.ticketing.config.Config;
+import dev.ticketing.local.dynamodb.LocalDynamoDb;
+import dev.ticketing.local.dynamodb.TemplateTable;
+import dev.ticketing.local.lambda.LambdaHarness;
+import dev.ticketing.local.template.Route;
+import dev.ticketing.local.template.SamTemplate;
 import dev.ticketing.service.CreatedInstance;
-import dev.ticketing.testkit.LocalDynamoDb;
-import dev.ticketing.testkit.TemplateTable;
-import dev.ticketing.testkit.lambda.LambdaHarness;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,13 +58,14 @@ public final class Sandbox implements AutoCloseable {
         if (inProcess) {
             refuseSecondBinding(options);
         }
-        TemplateTable template = options.template().map(TemplateTable::load).orElseGet(TemplateTable::load);
-        List<Route> routes = TemplateRoutes.load(template.template());
+        SamTemplate template = options.template().map(SamTemplate::read).orElseGet(SamTemplate::load);
+        TemplateTable table = TemplateTable.of(template);
+        List<Route> routes = template.routes();
         Engine engine = Engine.start(options);
         Functions functions = null;
         boolean started = false;
         try {
-            boolean created = engine.ensureTable(options.tableName(), template);
+            boolean created = engine.ensureTable(options.tableName(), table);
             Dependencies dependencies;
             if (inProcess) {
                 bind(new Binding(engine.endpoint(), options.tableName()));
@@ -72,7 +75,7 @@ public final class Sandbox implements AutoCloseable {
                 // The functions run in their own processes with their own environment; this JVM only seeds.
                 dependencies = new Dependencies(functionConfig(engine.endpoint(), options.tableName()),
                         LocalDynamoDb.newClient(engine.endpoint()));
-                functions = Functions.underLambdaRuntime(routes, LambdaHarness.forTemplate(template.template(),
+                functions = Functions.underLambdaRuntime(routes, LambdaHarness.forTemplate(template,
                         functionEnvironment(engine.endpoint(), options.tableName()),
                         LambdaHarness.Artifacts.MAVEN_WITH_DYNAMODB_LIMITS,
                         FunctionLog::print));
@@ -81,7 +84,7 @@ public final class Sandbox implements AutoCloseable {
             Authorizers authorizers = new Authorizers(functions, options.clock(), options.authorizerTtl());
             Gateway gateway = new Gateway(new Router(routes), functions, authorizers, options.clock(),
                     options.throttling() ? Optional.of(new Throttle(options.clock())) : Optional.empty());
-            Path spec = template.template().resolveSibling(OPENAPI_SPEC);
+            Path spec = template.file().resolveSibling(OPENAPI_SPEC);
             // A test's own template may have no spec beside it; the API is served all the same.
             Optional<DocsPages> docs = Files.isRegularFile(spec)
                     ? Optional.of(DocsPages.load(spec, demo.primaryKey())) : Optional.empty();

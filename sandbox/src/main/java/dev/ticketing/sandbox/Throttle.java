@@ -1,5 +1,6 @@
 package dev.ticketing.sandbox;
 
+import dev.ticketing.local.template.UsagePlan;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -6,6 +6,8 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayCustomAuthorizerEvent;
 import dev.ticketing.auth.UnauthorizedSignal;
 import dev.ticketing.error.ErrorCode;
+import dev.ticketing.local.template.AuthorizerSpec;
+import dev.ticketing.local.template.Route;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;

@@ -3,7 +3,7 @@ package dev.ticketing.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.ticketing.testkit.TemplateTable;
+import dev.ticketing.local.dynamodb.TemplateTable;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;

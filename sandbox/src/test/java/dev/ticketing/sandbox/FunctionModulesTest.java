@@ -2,9 +2,8 @@ package dev.ticketing.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ticketing.testkit.TemplateTable;
-import dev.ticketing.testkit.lambda.TemplateFunction;
-import dev.ticketing.testkit.lambda.TemplateFunctions;
+import dev.ticketing.local.template.SamTemplate;
+import dev.ticketing.local.template.TemplateFunction;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,12 +21,12 @@ import org.junit.jupiter.api.Test;
  */
 class FunctionModulesTest {
 
-    private static final Path TEMPLATE = TemplateTable.load().template();
-    private static final Path ROOT = TEMPLATE.getParent();
+    private static final SamTemplate TEMPLATE = SamTemplate.load();
+    private static final Path ROOT = TEMPLATE.file().getParent();
 
     /** Logical id to module directory name, from each function's CodeUri. */
     private static Map<String, String> templateModules() {
-        return TemplateFunctions.load(TEMPLATE).stream().collect(Collectors.toMap(TemplateFunction::logicalId,
+        return TEMPLATE.functions().stream().collect(Collectors.toMap(TemplateFunction::logicalId,
                 function -> ROOT.relativize(function.codeUri()).toString(), (a, b) -> a, TreeMap::new));
     }
 

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ticketing.error.ErrorCode;
 import dev.ticketing.http.ErrorResponses;
 import dev.ticketing.json.Json;
-import dev.ticketing.testkit.TemplateTable;
 import java.util.ArrayList;
+import dev.ticketing.local.template.SamTemplate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +17,7 @@ class GatewayResponsesTest {
     private static final List<String> REQUIRED = List.of("UNAUTHORIZED", "ACCESS_DENIED", "THROTTLED",
             "QUOTA_EXCEEDED", "BAD_REQUEST_BODY", "BAD_REQUEST_PARAMETERS", "DEFAULT_4XX", "DEFAULT_5XX");
 
-    private final JsonNode responses = TemplateRoutes.read(TemplateTable.load().template())
+    private final JsonNode responses = SamTemplate.load().root()
             .path("Resources").path("TicketingApi").path("Properties").path("GatewayResponses");
 
     @Test

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ticketing.json.Json;
-import dev.ticketing.testkit.LocalDynamoDb;
+import dev.ticketing.local.dynamodb.LocalDynamoDb;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;

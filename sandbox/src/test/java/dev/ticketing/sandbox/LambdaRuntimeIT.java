@@ -6,15 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ticketing.Dependencies;
 import dev.ticketing.config.Config;
 import dev.ticketing.json.Json;
+import dev.ticketing.local.lambda.FunctionArtifacts;
+import dev.ticketing.local.lambda.Invocation;
+import dev.ticketing.local.lambda.LambdaEnvironment;
+import dev.ticketing.local.lambda.LambdaHarness;
+import dev.ticketing.local.lambda.LambdaProcess;
+import dev.ticketing.local.template.SamTemplate;
+import dev.ticketing.local.template.TemplateFunction;
 import dev.ticketing.testkit.DynamoDbEngine;
-import dev.ticketing.testkit.TemplateTable;
 import dev.ticketing.testkit.TestTable;
-import dev.ticketing.testkit.lambda.FunctionArtifacts;
-import dev.ticketing.testkit.lambda.Invocation;
-import dev.ticketing.testkit.lambda.LambdaEnvironment;
-import dev.ticketing.testkit.lambda.LambdaHarness;
-import dev.ticketing.testkit.lambda.LambdaProcess;
-import dev.ticketing.testkit.lambda.TemplateFunction;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -67,8 +67,8 @@ class LambdaRuntimeIT {
 
     @BeforeAll
     static void seedAndStartHarness(TestTable table) {
-        Path template = TemplateTable.load().template();
-        projectRoot = template.getParent();
+        SamTemplate template = SamTemplate.load();
+        projectRoot = template.file().getParent();
         Dependencies dependencies = new Dependencies(Config.from(Map.of(Config.TABLE_NAME, table.tableName(),
                 Config.DYNAMODB_ENDPOINT, table.endpoint().toString())), table.client());
         DemoInstance.seed(dependencies.instanceStore(), Optional.of(DEMO_KEY));

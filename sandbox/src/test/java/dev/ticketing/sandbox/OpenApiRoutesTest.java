@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.ticketing.testkit.TemplateTable;
+import dev.ticketing.local.template.SamTemplate;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -18,13 +18,13 @@ class OpenApiRoutesTest {
 
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
 
-    private final Path template = TemplateTable.load().template();
-    private final JsonNode spec = readSpec(template.resolveSibling(Sandbox.OPENAPI_SPEC));
+    private final SamTemplate template = SamTemplate.load();
+    private final JsonNode spec = readSpec(template.file().resolveSibling(Sandbox.OPENAPI_SPEC));
 
     @Test
     void everyTemplateRoute_isInTheSpec_andEverySpecOperation_isInTheTemplate() {
         Set<String> templateRoutes = new TreeSet<>();
-        TemplateRoutes.load(template).forEach(route -> templateRoutes.add(route.toString()));
+        template.routes().forEach(route -> templateRoutes.add(route.toString()));
 
         assertThat(specOperations()).isEqualTo(templateRoutes);
     }

@@ -9,7 +9,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ticketing.json.Json;
-import dev.ticketing.testkit.TemplateTable;
+import dev.ticketing.local.dynamodb.TemplateTable;
+import dev.ticketing.local.template.Route;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;

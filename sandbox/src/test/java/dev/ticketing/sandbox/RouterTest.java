@@ -2,6 +2,7 @@ package dev.ticketing.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ticketing.local.template.Route;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -2,6 +2,7 @@ package dev.ticketing.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ticketing.local.template.UsagePlan;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

@@ -30,7 +30,7 @@ public record Config(String tableName, String region, Optional<URI> dynamoDbEndp
     /** Set by Lambda when credentials come from its local endpoint (SnapStart) instead of AWS_ACCESS_KEY_ID. */
     public static final String CONTAINER_CREDENTIALS_URI = "AWS_CONTAINER_CREDENTIALS_FULL_URI";
 
-    /** The region of local engines' tables (testkit's LocalDynamoDb uses the same). */
+    /** The region of local engines' tables (the local module's LocalDynamoDb uses the same). */
     public static final String LOCAL_REGION = "us-east-1";
 
     private static final String[] OVERRIDABLE = {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ticketing.Dependencies;
-import dev.ticketing.testkit.MotoServer;
+import dev.ticketing.local.dynamodb.MotoServer;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;

@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ticketing.Dependencies;
 import dev.ticketing.config.Config;
 import dev.ticketing.json.Json;
-import dev.ticketing.model.Ticket;
 import dev.ticketing.model.Instance;
+import dev.ticketing.model.Ticket;
 import dev.ticketing.service.CreatedInstance;
 import dev.ticketing.service.Idempotency;
 import dev.ticketing.service.InstanceAdminService;
@@ -47,7 +47,7 @@ public final class Fixtures {
 
     /**
      * The production object graph, pointed at a test table. Its client, like every client of the tests, runs under
-     * the testkit's DynamoDbLimits: DynamoDB's limits, page ends and transaction conflicts.
+     * the local engine's DynamoDbLimits: DynamoDB's limits, page ends and transaction conflicts.
      */
     public static Dependencies dependencies(TestTable table) {
         Config config = testConfig(table);

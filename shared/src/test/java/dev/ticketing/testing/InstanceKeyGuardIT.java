@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ticketing.config.Config;
+import dev.ticketing.local.dynamodb.InstanceKeyGuard;
 import dev.ticketing.store.dynamodb.DynamoDbClients;
 import dev.ticketing.testkit.DynamoDbEngine;
-import dev.ticketing.testkit.InstanceKeyGuard;
 import dev.ticketing.testkit.TestTable;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package dev.ticketing.testkit;
 
+import dev.ticketing.local.dynamodb.LocalDynamoDb;
+import dev.ticketing.local.dynamodb.TemplateTable;
 import java.lang.System.Logger.Level;
 import java.util.UUID;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -49,7 +51,7 @@ public final class DynamoDbEngine implements ParameterResolver {
     private static LocalDynamoDb engine(ExtensionContext context) {
         return context.getRoot().getStore(NAMESPACE)
                 .getOrComputeIfAbsent(LocalDynamoDb.class, ignored -> {
-                    LocalDynamoDb engine = LocalDynamoDb.startPreferringDocker();
+                    LocalDynamoDb engine = LocalStack.startPreferringDocker();
                     LOG.log(Level.INFO, "DynamoDB engine for tests: {0}", engine);
                     return engine;
                 }, LocalDynamoDb.class);

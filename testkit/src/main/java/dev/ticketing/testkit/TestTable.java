@@ -1,5 +1,7 @@
 package dev.ticketing.testkit;
 
+import dev.ticketing.local.dynamodb.DynamoDbCallCounter;
+import dev.ticketing.local.dynamodb.LocalDynamoDb;
 import java.net.URI;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

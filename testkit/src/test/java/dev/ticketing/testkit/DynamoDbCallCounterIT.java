@@ -2,6 +2,8 @@ package dev.ticketing.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ticketing.local.dynamodb.DynamoDbCallCounter;
+import dev.ticketing.local.dynamodb.TemplateTable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

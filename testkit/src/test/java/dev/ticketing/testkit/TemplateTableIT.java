@@ -2,6 +2,7 @@ package dev.ticketing.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ticketing.local.dynamodb.TemplateTable;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

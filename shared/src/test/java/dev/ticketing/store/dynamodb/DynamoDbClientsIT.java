@@ -14,8 +14,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 
 /**
- * The production client, built as the functions and the sandbox build it, runs under the testkit's strict-limits
- * layer wherever the testkit is on the class path: moto alone would store this number.
+ * The production client, built as the functions and the sandbox build it, runs under the local engine's
+ * strict-limits layer wherever that module is on the class path: moto alone would store this number.
  */
 @ExtendWith(DynamoDbEngine.class)
 class DynamoDbClientsIT {

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ticketing.store.InvalidPageRequestException;
+import dev.ticketing.local.dynamodb.DynamoDbCallCounter;
 import dev.ticketing.model.Status;
 import dev.ticketing.model.Ticket;
 import dev.ticketing.store.TicketOrder;
 import dev.ticketing.store.TicketPage;
 import dev.ticketing.store.TicketQuery;
-import dev.ticketing.testkit.DynamoDbCallCounter;
 import dev.ticketing.testkit.DynamoDbEngine;
 import dev.ticketing.testkit.TestTable;
 import java.util.ArrayList;

@@ -3,15 +3,15 @@ package dev.ticketing.bench.coldstart;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ticketing.config.Config;
+import dev.ticketing.local.dynamodb.LocalDynamoDb;
+import dev.ticketing.local.lambda.FunctionArtifacts;
+import dev.ticketing.local.lambda.Invocation;
+import dev.ticketing.local.lambda.LambdaEnvironment;
+import dev.ticketing.local.lambda.LambdaProcess;
+import dev.ticketing.local.lambda.LambdaRuntime;
+import dev.ticketing.local.template.SamTemplate;
+import dev.ticketing.local.template.TemplateFunction;
 import dev.ticketing.testing.Fixtures;
-import dev.ticketing.testkit.LocalDynamoDb;
-import dev.ticketing.testkit.lambda.FunctionArtifacts;
-import dev.ticketing.testkit.lambda.Invocation;
-import dev.ticketing.testkit.lambda.LambdaEnvironment;
-import dev.ticketing.testkit.lambda.LambdaProcess;
-import dev.ticketing.testkit.lambda.LambdaRuntime;
-import dev.ticketing.testkit.lambda.TemplateFunction;
-import dev.ticketing.testkit.lambda.TemplateFunctions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -73,7 +73,7 @@ public final class ColdStartBenchmark {
         Path template = Fixtures.projectFile("template.yaml").toAbsolutePath();
         Path target = template.getParent().resolve("bench/cold-start/target");
         ColdStartBenchmark benchmark = new ColdStartBenchmark(LambdaRuntime.locate(template),
-                TemplateFunctions.load(template).stream()
+                SamTemplate.read(template).functions().stream()
                         .collect(Collectors.toMap(TemplateFunction::logicalId, Function.identity())), target);
         Report report = benchmark.run(rounds, invocations);
         System.out.println(report.text());

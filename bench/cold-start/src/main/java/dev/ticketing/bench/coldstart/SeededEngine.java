@@ -1,7 +1,7 @@
 package dev.ticketing.bench.coldstart;
 
+import dev.ticketing.local.dynamodb.LocalDynamoDb;
 import dev.ticketing.testing.Fixtures;
-import dev.ticketing.testkit.LocalDynamoDb;
 import java.io.IOException;
 import java.nio.file.Path;
 
