@@ -100,10 +100,10 @@ public final class Priming implements Resource {
     private Primed prime() throws JsonProcessingException {
         primeEventCodec();
         Instance instance = Json.MAPPER.treeToValue(Json.parse(DEFINITION), Instance.class);
-        NewTicket request = TicketRequests.parseCreate(Json.parse(CREATE_BODY), instance, List.of());
+        NewTicket request = TicketRequests.parseCreate(Json.parse(CREATE_BODY), instance, List.of(), ZoneOffset.UTC);
         int validationErrors = 0;
         try {
-            TicketRequests.parseCreate(Json.parse("{\"ticket\": {}}"), instance, List.of());
+            TicketRequests.parseCreate(Json.parse("{\"ticket\": {}}"), instance, List.of(), ZoneOffset.UTC);
         } catch (ValidationException expected) {
             // The error path is primed too: every field error and the error body.
             validationErrors = expected.details().size();

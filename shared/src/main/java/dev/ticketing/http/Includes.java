@@ -19,6 +19,11 @@ public final class Includes {
     private Includes() {
     }
 
+    /** Whether the request asks for {@code offered}, the one name its route offers. */
+    public static boolean asks(ApiRequest request, String offered) {
+        return parse(request, Set.of(offered)).contains(offered);
+    }
+
     /** The names asked for, each one of {@code offered}. */
     public static Set<String> parse(ApiRequest request, Set<String> offered) {
         Set<String> asked = new LinkedHashSet<>();

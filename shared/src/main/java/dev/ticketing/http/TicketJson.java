@@ -11,12 +11,16 @@ import dev.ticketing.json.Json;
 import dev.ticketing.json.ValueJson;
 import dev.ticketing.model.Activity;
 import dev.ticketing.model.ActivityType;
+import dev.ticketing.model.Status;
+import dev.ticketing.model.StatusWorkflow;
 import dev.ticketing.model.Ticket;
 import dev.ticketing.model.User;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,13 +40,62 @@ public final class TicketJson {
     /** Every ITicket field, in the order they are written. */
     public static final List<String> TICKET_FIELDS = List.copyOf(FIELDS.keySet());
 
+    /** The statuses that count as resolved, as the live API lists them. */
+    private static final ArrayNode RESOLVED_STATUS = resolvedStatus();
+
+    /** Per status, the live API's {@code workflow}: the current state with the steps it allows next. */
+    private static final Map<Status, ArrayNode> WORKFLOW = workflow();
+
     private TicketJson() {
+    }
+
+    private static ArrayNode resolvedStatus() {
+        ArrayNode names = Json.array();
+        Arrays.stream(Status.values()).filter(StatusWorkflow::resolves).forEach(s -> names.add(s.name()));
+        return names;
+    }
+
+    /**
+     * {@code [{id, label, recordResolutionSLA, nextSteps: [{targetId, transitionLabel, recordComment,
+     * recordResolutionSLA}]}]} from StatusWorkflow (docs/status-workflow.md). Only the current state is listed: the
+     * whole graph is the same for every ticket, and a list of a thousand tickets would carry it a thousand times.
+     */
+    private static Map<Status, ArrayNode> workflow() {
+        Map<Status, ArrayNode> byStatus = new EnumMap<>(Status.class);
+        for (Status status : Status.values()) {
+            ObjectNode state = Json.object();
+            state.put("id", status.name());
+            state.put("label", status.label());
+            state.put("recordResolutionSLA", StatusWorkflow.resolves(status));
+            ArrayNode next = state.putArray("nextSteps");
+            for (Status target : StatusWorkflow.next(status)) {
+                next.addObject().put("targetId", target.name()).put("transitionLabel", target.label())
+                        .put("recordComment", StatusWorkflow.resolves(target))
+                        .put("recordResolutionSLA", StatusWorkflow.resolves(target));
+            }
+            byStatus.put(status, Json.array().add(state));
+        }
+        return byStatus;
     }
 
     public static ObjectNode ticket(Ticket t, ZoneOffset offset) {
         ObjectNode n = Json.object();
         FIELDS.forEach((name, renderer) -> n.set(name, renderer.render(t, offset)));
         return n;
+    }
+
+    /** As above, with {@code description_HTML} when the caller asked for it ({@code include=description_HTML}). */
+    public static ObjectNode ticket(Ticket t, ZoneOffset offset, boolean includeHtml) {
+        ObjectNode n = ticket(t, offset);
+        if (includeHtml) {
+            addDescriptionHtml(n, t);
+        }
+        return n;
+    }
+
+    /** The live API's {@code description_HTML}: the sanitised HTML sent, or null when only text was. */
+    public static void addDescriptionHtml(ObjectNode rendered, Ticket t) {
+        rendered.set(Includes.DESCRIPTION_HTML, text(t.descriptionHtml()));
     }
 
     /**
@@ -62,6 +115,8 @@ public final class TicketJson {
         Map<String, FieldRenderer> fields = new LinkedHashMap<>();
         fields.put("id", (t, offset) -> text(t.id()));
         fields.put("ticketId", (t, offset) -> LongNode.valueOf(t.ticketId()));
+        // The live API names the number ticketNo; its clients read it there.
+        fields.put("ticketNo", (t, offset) -> LongNode.valueOf(t.ticketId()));
         fields.put("title", (t, offset) -> text(t.title()));
         fields.put("description", (t, offset) -> text(t.description()));
         fields.put("status", (t, offset) -> text(t.status().name()));
@@ -80,6 +135,11 @@ public final class TicketJson {
         fields.put("lastUpdatedOn", (t, offset) -> text(dateTime(t.lastUpdatedOn(), offset)));
         fields.put("isFrtEscalated", (t, offset) -> BooleanNode.valueOf(t.isFrtEscalated()));
         fields.put("isRtEscalated", (t, offset) -> BooleanNode.valueOf(t.isRtEscalated()));
+        // A target is breached once it passed unmet, which is when the ticket is escalated for it.
+        fields.put("isFrtBreached", (t, offset) -> BooleanNode.valueOf(t.isFrtEscalated()));
+        fields.put("isRtBreached", (t, offset) -> BooleanNode.valueOf(t.isRtEscalated()));
+        fields.put("resolvedStatus", (t, offset) -> RESOLVED_STATUS.deepCopy());
+        fields.put("workflow", (t, offset) -> WORKFLOW.get(t.status()).deepCopy());
         fields.put("createdBy", (t, offset) -> user(t.createdBy()));
         fields.put("lastUpdatedBy", (t, offset) -> user(t.lastUpdatedBy()));
         fields.put("lastResolutionComment", (t, offset) -> text(t.lastResolutionComment()));

@@ -7,6 +7,8 @@ import java.util.List;
 
 /**
  * ITicket. {@code ticketId} is the per-instance sequence number (1, 2, 3...), {@code id} the UUID;
+ * {@code descriptionHtml} the sanitised HTML of the description when a client sent one (the live API's
+ * {@code description_HTML});
  * {@code version} guards optimistic concurrency. Custom field values are kept as the JSON the caller sent,
  * after validation against the instance's definitions.
  */
@@ -16,6 +18,7 @@ public record Ticket(
         long ticketId,
         String title,
         String description,
+        String descriptionHtml,
         Status status,
         Priority priority,
         User requestor,
@@ -59,6 +62,7 @@ public record Ticket(
         private long ticketId;
         private String title;
         private String description;
+        private String descriptionHtml;
         private Status status;
         private Priority priority;
         private User requestor;
@@ -91,6 +95,7 @@ public record Ticket(
             this.ticketId = t.ticketId();
             this.title = t.title();
             this.description = t.description();
+            this.descriptionHtml = t.descriptionHtml();
             this.status = t.status();
             this.priority = t.priority();
             this.requestor = t.requestor();
@@ -135,6 +140,11 @@ public record Ticket(
 
         public Builder description(String value) {
             this.description = value;
+            return this;
+        }
+
+        public Builder descriptionHtml(String value) {
+            this.descriptionHtml = value;
             return this;
         }
 
@@ -260,10 +270,10 @@ public record Ticket(
         }
 
         public Ticket build() {
-            return new Ticket(instanceId, id, ticketId, title, description, status, priority, requestor, assignee,
-                    expectedDate, customFields, tags, resolution, lastResolutionComment, firstResponseOn,
-                    firstResolutionOn, lastResolutionOn, createdOn, createdBy, lastUpdatedOn, lastUpdatedBy,
-                    lastInteraction, isFrtEscalated, isRtEscalated, version);
+            return new Ticket(instanceId, id, ticketId, title, description, descriptionHtml, status, priority,
+                    requestor, assignee, expectedDate, customFields, tags, resolution, lastResolutionComment,
+                    firstResponseOn, firstResolutionOn, lastResolutionOn, createdOn, createdBy, lastUpdatedOn,
+                    lastUpdatedBy, lastInteraction, isFrtEscalated, isRtEscalated, version);
         }
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 public record NewTicket(
         String title,
         String description,
+        String descriptionHtml,
         User requestor,
         Priority priority,
         User assignee,

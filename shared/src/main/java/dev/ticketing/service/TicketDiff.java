@@ -26,6 +26,7 @@ final class TicketDiff {
         ArrayNode changes = NODES.arrayNode();
         add(changes, "title", text(before.title()), text(after.title()));
         add(changes, "description", text(before.description()), text(after.description()));
+        add(changes, "description_HTML", text(before.descriptionHtml()), text(after.descriptionHtml()));
         add(changes, "requestor", ValueJson.user(before.requestor()), ValueJson.user(after.requestor()));
         add(changes, "assignee", ValueJson.user(before.assignee()), ValueJson.user(after.assignee()));
         add(changes, "priority", text(before.priority().name()), text(after.priority().name()));

@@ -27,6 +27,7 @@ import dev.ticketing.validation.CustomFieldValidator;
 import dev.ticketing.validation.Errors;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
@@ -65,9 +66,16 @@ public final class TicketLifecycleService {
      * request), nothing was written, and the request is validated again against fresh categories.
      */
     public Ticket update(String instanceId, String ticketIdOrId, JsonNode body, OptionalLong ifMatch) {
+        return update(instanceId, ticketIdOrId, body, ifMatch, ZoneOffset.UTC);
+    }
+
+    /** As above; a date-only {@code expectedDate} is midnight at {@code dateOffset}, the request's timezone. */
+    public Ticket update(String instanceId, String ticketIdOrId, JsonNode body, OptionalLong ifMatch,
+                         ZoneOffset dateOffset) {
         Instance instance = reader.enabledInstance(instanceId);
         for (int attempt = 1; ; attempt++) {
-            TicketUpdate update = TicketRequests.parseUpdate(body, instance, instances.tagCategories(instanceId));
+            TicketUpdate update = TicketRequests.parseUpdate(body, instance, instances.tagCategories(instanceId),
+                    dateOffset);
             try {
                 return retrying(instanceId, ticketIdOrId, current -> updateChange(current, update, ifMatch)).ticket();
             } catch (TagCategoryChangedException changed) {

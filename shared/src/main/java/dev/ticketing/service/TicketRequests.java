@@ -16,6 +16,7 @@ import dev.ticketing.validation.Html;
 import dev.ticketing.validation.TagValidator;
 import dev.ticketing.model.Status;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,13 +28,17 @@ import java.util.Set;
 public final class TicketRequests {
 
     static final Set<String> CREATE_BODY_FIELDS = Set.of("ticket", "user");
-    static final Set<String> CREATE_TICKET_FIELDS = Set.of("title", "description", "requestor", "priority",
-            "assignee", "expectedDate", "customFields", "tags");
+    /** The reference's ITicket fields a client may write, and the live API's {@code description_HTML}. */
+    static final Set<String> CREATE_TICKET_FIELDS = Set.of("title", "description", "description_HTML", "requestor",
+            "priority", "assignee", "expectedDate", "customFields", "tags");
+    static final String DESCRIPTION_HTML = "description_HTML";
 
     private TicketRequests() {
     }
 
-    public static NewTicket parseCreate(JsonNode body, Instance instance, List<TagCategory> tagCategories) {
+    /** {@code dateOffset}: the request's {@code timezone}, where a date-only {@code expectedDate} is midnight. */
+    public static NewTicket parseCreate(JsonNode body, Instance instance, List<TagCategory> tagCategories,
+                                        ZoneOffset dateOffset) {
         Errors errors = new Errors();
         if (body == null || !body.isObject()) {
             errors.add("body", "must be a JSON object {\"ticket\": {...}, \"user\": {...}}");
@@ -52,24 +57,26 @@ public final class TicketRequests {
         }
         FieldReader.rejectUnknownFields(t, CREATE_TICKET_FIELDS, "ticket", errors);
         String title = FieldReader.requiredText(t.get("title"), "ticket.title", FieldReader.MAX_TITLE_LENGTH, errors);
-        String description = FieldReader.optionalText(t.get("description"), "ticket.description",
-                FieldReader.MAX_DESCRIPTION_LENGTH, errors);
+        Description description = description(t, t.has(DESCRIPTION_HTML), "ticket", errors);
         User requestor = FieldReader.user(t.get("requestor"), "ticket.requestor", errors);
         Priority priority = FieldReader.priority(t.get("priority"), "ticket.priority", errors);
         JsonNode assigneeNode = t.get("assignee");
         User assignee = assigneeNode == null || assigneeNode.isNull()
                 ? null : FieldReader.user(assigneeNode, "ticket.assignee", errors);
-        Instant expectedDate = FieldReader.dateTime(t.get("expectedDate"), "ticket.expectedDate", errors);
+        Instant expectedDate = FieldReader.dateTime(t.get("expectedDate"), "ticket.expectedDate", dateOffset,
+                errors);
         ObjectNode customFields = CustomFieldValidator.forCreate(t.get("customFields"), instance,
                 "ticket.customFields", errors);
         List<TicketTag> tags = TagValidator.validate(t.get("tags"), tagCategories, "ticket.tags", errors);
         errors.throwIfAny();
-        return new NewTicket(title, description, requestor, priority == null ? Priority.DEFAULT : priority,
+        return new NewTicket(title, description.text(), description.html(), requestor,
+                priority == null ? Priority.DEFAULT : priority,
                 assignee, expectedDate, customFields == null ? JsonNodeFactory.instance.objectNode() : customFields,
                 tags, TagValidator.newTexts(tags, tagCategories), user);
     }
 
-    static final Set<String> UPDATE_BODY_FIELDS = Set.of("updates", "user");
+    /** The reference sends {@code updates}; the live API's clients send the same fields as {@code ticket}. */
+    static final Set<String> UPDATE_BODY_FIELDS = Set.of("updates", "ticket", "user");
     static final Set<String> STATUS_BODY_FIELDS = Set.of("status", "resolution", "comment", "user");
     /** The reference sends comment and user; the live API's clients also send comment_HTML and isPrivate. */
     static final Set<String> COMMENT_BODY_FIELDS = Set.of("comment", "comment_HTML", "isPrivate", "user");
@@ -80,62 +87,70 @@ public final class TicketRequests {
      * PUT /tickets/{ticketId}: only the fields present change; {@code assignee} and {@code expectedDate} may be
      * null to clear them, custom fields merge by id (null removes one), tags replace the whole set.
      */
-    public static TicketUpdate parseUpdate(JsonNode body, Instance instance, List<TagCategory> tagCategories) {
+    public static TicketUpdate parseUpdate(JsonNode body, Instance instance, List<TagCategory> tagCategories,
+                                           ZoneOffset dateOffset) {
         Errors errors = new Errors();
         JsonNode u = requireObjectBody(body, "{\"updates\": {...}, \"user\": {...}}", errors);
         FieldReader.rejectUnknownFields(body, UPDATE_BODY_FIELDS, "body", errors);
         User user = FieldReader.user(body.get("user"), "user", errors);
-        Optional<JsonNode> updates = FieldReader.requiredObject(u, "updates", "updates", errors);
+        if (u.has("updates") && u.has("ticket")) {
+            errors.add("ticket", "cannot be sent with updates: they are two names for the same fields; send one");
+        }
+        // Field errors are named under the envelope the client sent, e.g. ticket.title for a live client.
+        String envelope = u.has("ticket") && !u.has("updates") ? "ticket" : "updates";
+        Optional<JsonNode> updates = FieldReader.requiredObject(u, envelope, envelope, errors);
         if (updates.isEmpty()) {
             errors.throwIfAny();
         }
         JsonNode t = updates.get();
         if (t.has("status")) {
-            errors.add("updates.status", "cannot be changed here; use PUT /tickets/{ticketId}/status");
+            errors.add(envelope + ".status", "cannot be changed here; use PUT /tickets/{ticketId}/status");
         }
-        FieldReader.rejectUnknownFields(t, CREATE_TICKET_FIELDS, "updates", errors);
+        FieldReader.rejectUnknownFields(t, CREATE_TICKET_FIELDS, envelope, errors);
         if (t.isEmpty()) {
-            errors.add("updates", "must name at least one field to change");
+            errors.add(envelope, "must name at least one field to change");
         }
         List<Consumer<Ticket.Builder>> edits = new ArrayList<>();
         if (t.has("title")) {
-            String title = FieldReader.requiredText(t.get("title"), "updates.title", FieldReader.MAX_TITLE_LENGTH,
+            String title = FieldReader.requiredText(t.get("title"), envelope + ".title", FieldReader.MAX_TITLE_LENGTH,
                     errors);
             edits.add(d -> d.title(title));
         }
-        if (t.has("description")) {
-            String description = FieldReader.optionalText(t.get("description"), "updates.description",
-                    FieldReader.MAX_DESCRIPTION_LENGTH, errors);
-            edits.add(d -> d.description(description));
+        if (t.has("description") || t.has(DESCRIPTION_HTML)) {
+            // Either form replaces both: a plain description clears the HTML that no longer matches it.
+            Description description = description(t, t.has(DESCRIPTION_HTML), envelope, errors);
+            edits.add(d -> d.description(description.text()).descriptionHtml(description.html()));
         }
         if (t.has("requestor")) {
-            User requestor = FieldReader.user(t.get("requestor"), "updates.requestor", errors);
+            User requestor = FieldReader.user(t.get("requestor"), envelope + ".requestor", errors);
             edits.add(d -> d.requestor(requestor));
         }
         if (t.has("assignee")) {
             JsonNode node = t.get("assignee");
-            User assignee = node.isNull() ? null : FieldReader.user(node, "updates.assignee", errors);
+            User assignee = node.isNull() ? null : FieldReader.user(node, envelope + ".assignee", errors);
             edits.add(d -> d.assignee(assignee));
         }
         if (t.has("priority")) {
-            Priority priority = FieldReader.priority(t.get("priority"), "updates.priority", errors);
+            Priority priority = FieldReader.priority(t.get("priority"), envelope + ".priority", errors);
             if (t.get("priority").isNull()) {
-                errors.add("updates.priority", "cannot be null; must be one of " + String.join(", ", Priority.NAMES));
+                errors.add(envelope + ".priority", "cannot be null; must be one of " + String.join(", ",
+                        Priority.NAMES));
             }
             edits.add(d -> d.priority(priority));
         }
         if (t.has("expectedDate")) {
-            Instant expectedDate = FieldReader.dateTime(t.get("expectedDate"), "updates.expectedDate", errors);
+            Instant expectedDate = FieldReader.dateTime(t.get("expectedDate"), envelope + ".expectedDate",
+                    dateOffset, errors);
             edits.add(d -> d.expectedDate(expectedDate));
         }
         if (t.has("customFields")) {
             ObjectNode changes = CustomFieldValidator.forUpdate(t.get("customFields"), instance,
-                    "updates.customFields", errors);
+                    envelope + ".customFields", errors);
             edits.add(d -> merge(d.customFields(), changes));
         }
         List<TicketTag> newTags = List.of();
         if (t.has("tags")) {
-            List<TicketTag> tags = TagValidator.validate(t.get("tags"), tagCategories, "updates.tags", errors);
+            List<TicketTag> tags = TagValidator.validate(t.get("tags"), tagCategories, envelope + ".tags", errors);
             edits.add(d -> d.tags(tags));
             newTags = TagValidator.newTexts(tags, tagCategories);
         }
@@ -154,7 +169,8 @@ public final class TicketRequests {
                 ? Status.parse(statusNode.textValue()) : Optional.empty();
         if (status.isEmpty()) {
             errors.add("status", statusNode == null || statusNode.isNull()
-                    ? "is required" : "must be one of " + String.join(", ", Status.NAMES));
+                    ? "is required" : "must be one of " + String.join(", ", Status.NAMES)
+                    + " (or In Progress, the live API's label for Started)");
         }
         String resolution = FieldReader.optionalText(body.get("resolution"), "resolution", MAX_RESOLUTION_LENGTH,
                 errors);
@@ -182,6 +198,29 @@ public final class TicketRequests {
         }
         errors.throwIfAny();
         return new NewComment(comment, safeHtml, isPrivate, user);
+    }
+
+    /** A description's text and, when the client sent HTML, its sanitised HTML. */
+    private record Description(String text, String html) {
+    }
+
+    /**
+     * {@code description} and the live API's {@code description_HTML}: the HTML is sanitised; sent alone, its text
+     * becomes the description.
+     */
+    private static Description description(JsonNode t, boolean hasHtml, String envelope, Errors errors) {
+        String text = FieldReader.optionalText(t.get("description"), envelope + ".description",
+                FieldReader.MAX_DESCRIPTION_LENGTH, errors);
+        if (!hasHtml) {
+            return new Description(text, null);
+        }
+        String html = FieldReader.optionalText(t.get(DESCRIPTION_HTML), envelope + "." + DESCRIPTION_HTML,
+                FieldReader.MAX_DESCRIPTION_LENGTH, errors);
+        String safe = html == null || html.isBlank() ? null : Html.sanitize(html);
+        if (safe != null && (t.get("description") == null || t.get("description").isNull())) {
+            text = Html.text(safe);
+        }
+        return new Description(text, safe);
     }
 
     private static JsonNode requireObjectBody(JsonNode body, String shape, Errors errors) {

@@ -21,6 +21,7 @@ import dev.ticketing.store.WriteConflictException;
 import dev.ticketing.store.TicketStore;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
@@ -55,7 +56,7 @@ public final class TicketService {
      * texts it brings to their categories.
      */
     public Ticket create(String instanceId, JsonNode body) {
-        return write(instanceId, body, ticket -> null).ticket();
+        return write(instanceId, body, ZoneOffset.UTC, ticket -> null).ticket();
     }
 
     /**
@@ -64,8 +65,14 @@ public final class TicketService {
      */
     public Idempotency.Response create(String instanceId, JsonNode body, Optional<String> idempotencyKey,
                                        Function<Ticket, Idempotency.Response> render) {
+        return create(instanceId, body, ZoneOffset.UTC, idempotencyKey, render);
+    }
+
+    /** As above; a date-only {@code expectedDate} is midnight at {@code dateOffset}, the request's timezone. */
+    public Idempotency.Response create(String instanceId, JsonNode body, ZoneOffset dateOffset,
+                                       Optional<String> idempotencyKey, Function<Ticket, Idempotency.Response> render) {
         return Idempotency.once(tickets, instanceId, "POST /tickets", body, idempotencyKey, now(),
-                record -> write(instanceId, body, record).ticket(), render);
+                record -> write(instanceId, body, dateOffset, record).ticket(), render);
     }
 
     /**
@@ -74,8 +81,9 @@ public final class TicketService {
      * written: the request is validated again against fresh categories and written under the same number, which
      * the counter never hands out twice. {@code idempotency} gives the record to write, or null without a key.
      */
-    private TicketCreation write(String instanceId, JsonNode body, Function<Ticket, IdempotencyRecord> idempotency) {
-        NewTicket request = parse(instanceId, body);
+    private TicketCreation write(String instanceId, JsonNode body, ZoneOffset dateOffset,
+                                 Function<Ticket, IdempotencyRecord> idempotency) {
+        NewTicket request = parse(instanceId, body, dateOffset);
         long number = tickets.nextTicketNumber(instanceId);
         int numberAttempts = 1;
         int conflictAttempts = 1;
@@ -102,7 +110,7 @@ public final class TicketService {
                     throw new ConflictException(ErrorCode.ConcurrentModification, "The tag categories of this ticket "
                             + "are being changed by many requests at once; retry the request.");
                 }
-                request = parse(instanceId, body);
+                request = parse(instanceId, body, dateOffset);
             }
         }
     }
@@ -114,16 +122,17 @@ public final class TicketService {
         }
     }
 
-    private NewTicket parse(String instanceId, JsonNode body) {
+    private NewTicket parse(String instanceId, JsonNode body, ZoneOffset dateOffset) {
         Instance instance = enabledInstance(instanceId);
-        return TicketRequests.parseCreate(body, instance, instances.tagCategories(instanceId));
+        return TicketRequests.parseCreate(body, instance, instances.tagCategories(instanceId), dateOffset);
     }
 
     private TicketCreation creation(String instanceId, long number, NewTicket request,
                                     Function<Ticket, IdempotencyRecord> idempotency) {
         Instant now = now();
         Ticket ticket = Ticket.builder().instanceId(instanceId).id(UUID.randomUUID().toString()).ticketId(number)
-                .title(request.title()).description(request.description()).status(Status.Open)
+                .title(request.title()).description(request.description())
+                .descriptionHtml(request.descriptionHtml()).status(Status.Open)
                 .priority(request.priority()).requestor(request.requestor()).assignee(request.assignee())
                 .expectedDate(request.expectedDate()).customFields(request.customFields()).tags(request.tags())
                 .createdOn(now).createdBy(request.user()).lastUpdatedOn(now).lastUpdatedBy(request.user())

@@ -140,12 +140,21 @@ public final class FieldReader {
     public static final Instant LATEST_DATE_TIME = Instant.parse("9999-12-30T23:59:59.999Z");
     public static final String DATE_TIME_RANGE = "from 1970-01-01T00:00:00Z to 9999-12-30T23:59:59.999Z";
 
-    /** An ISO-8601 date-time with offset ({@code 2023-07-26T17:00:00Z}) or a date ({@code 2023-07-26}). */
+    /** An ISO-8601 date-time with offset ({@code 2023-07-26T17:00:00Z}) or a date ({@code 2023-07-26}) at UTC. */
     public static Instant dateTime(JsonNode node, String path, Errors errors) {
+        return dateTime(node, path, ZoneOffset.UTC, errors);
+    }
+
+    /**
+     * As above; a date alone is midnight at {@code dateOffset}, the offset of whoever sent it (the request's
+     * {@code timezone}), as the live API keeps it: a due date set by a user at GMT-5 stays that day for them.
+     */
+    public static Instant dateTime(JsonNode node, String path, ZoneOffset dateOffset, Errors errors) {
         if (node == null || node.isNull()) {
             return null;
         }
-        Optional<Instant> instant = node.isTextual() ? parseAnyDateTime(node.textValue()) : Optional.empty();
+        Optional<Instant> instant = node.isTextual() ? parseAnyDateTime(node.textValue(), dateOffset)
+                : Optional.empty();
         if (instant.isEmpty()) {
             errors.add(path, "must be an ISO-8601 date-time such as 2023-07-26T17:00:00Z");
             return null;
@@ -159,20 +168,20 @@ public final class FieldReader {
 
     /** A date-time as {@link #dateTime} reads it, and only within the accepted range. */
     public static Optional<Instant> parseDateTime(String text) {
-        return parseAnyDateTime(text).filter(FieldReader::inRange);
+        return parseAnyDateTime(text, ZoneOffset.UTC).filter(FieldReader::inRange);
     }
 
     public static boolean inRange(Instant instant) {
         return !instant.isBefore(EARLIEST_DATE_TIME) && !instant.isAfter(LATEST_DATE_TIME);
     }
 
-    private static Optional<Instant> parseAnyDateTime(String text) {
+    private static Optional<Instant> parseAnyDateTime(String text, ZoneOffset dateOffset) {
         String value = text.strip();
         try {
             return Optional.of(OffsetDateTime.parse(value).toInstant());
         } catch (DateTimeParseException notDateTime) {
             try {
-                return Optional.of(LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant());
+                return Optional.of(LocalDate.parse(value).atStartOfDay(dateOffset).toInstant());
             } catch (DateTimeParseException notDate) {
                 return Optional.empty();
             }

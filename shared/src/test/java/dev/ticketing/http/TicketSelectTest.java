@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class TicketSelectTest {
 
     private static final Instant CREATED = Instant.parse("2026-03-01T20:30:00Z");
-    private static final Ticket TICKET = new Ticket("i", "uuid-1", 7, "Printer", "jammed", Status.Open,
+    private static final Ticket TICKET = new Ticket("i", "uuid-1", 7, "Printer", "jammed", null, Status.Open,
             Priority.Low, new User("r", "Jason Doe", "jason@example.com"), null, null, Json.object(), List.of(),
             null, null, null, null, null, CREATED, null, CREATED, null, null, false, false, 1);
 
@@ -36,7 +36,7 @@ class TicketSelectTest {
     @Test
     void render_ofATicketWithEveryPersonSet_givesEachAliasItsOwnValue() {
         Instant updated = CREATED.plusSeconds(90);
-        Ticket everyone = new Ticket("i", "uuid-2", 8, "Printer", "jammed", Status.Open, Priority.Low,
+        Ticket everyone = new Ticket("i", "uuid-2", 8, "Printer", "jammed", null, Status.Open, Priority.Low,
                 new User("r", "Rita Requestor", "rita@requestor.example"),
                 new User("a", "Alan Assignee", "alan@assignee.example"), null, Json.object(), List.of(),
                 null, null, null, null, null, CREATED, new User("c", "Cora Creator", "cora@creator.example"),

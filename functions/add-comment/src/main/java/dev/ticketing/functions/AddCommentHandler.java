@@ -14,7 +14,6 @@ import dev.ticketing.service.Idempotency;
 import dev.ticketing.service.TicketLifecycleService;
 import java.time.ZoneOffset;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * POST /tickets/{ticketId}/activities, also routed as /comments: adds a comment; 201 with {"item": comment}.
@@ -36,8 +35,7 @@ public final class AddCommentHandler extends ApiGatewayHandler {
     public APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent event, Context context) {
         return Handlers.handle(event, context, request -> {
             ZoneOffset offset = request.timezone();
-            boolean includeHtml = Includes.parse(request, Set.of(Includes.COMMENT_HTML))
-                    .contains(Includes.COMMENT_HTML);
+            boolean includeHtml = Includes.asks(request, Includes.COMMENT_HTML);
             return ApiResponses.of(tickets.addComment(request.instanceId(), request.pathParameter("ticketId"),
                     request.jsonBody(), request.header(Idempotency.HEADER), comment -> new Idempotency.Response(201,
                             Map.of(), Json.write(ApiResponses.item(TicketJson.comment(comment, offset,

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import dev.ticketing.Dependencies;
 import dev.ticketing.http.ApiResponses;
 import dev.ticketing.http.Handlers;
+import dev.ticketing.http.Includes;
 import dev.ticketing.http.TicketJson;
 import dev.ticketing.json.Json;
 import dev.ticketing.lambda.ApiGatewayHandler;
@@ -31,11 +32,13 @@ public final class CreateTicketHandler extends ApiGatewayHandler {
     public APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent event, Context context) {
         return Handlers.handle(event, context, request -> {
             ZoneOffset offset = request.timezone();
-            // Rendered before the write commits, so that a repeat with the same Idempotency-Key gets it verbatim.
-            return ApiResponses.of(tickets.create(request.instanceId(), request.jsonBody(),
+            boolean includeHtml = Includes.asks(request, Includes.DESCRIPTION_HTML);
+            // A date-only expectedDate is midnight in the caller's timezone, as the live API keeps it. The answer
+            // is rendered before the write commits, so that a repeat with the same Idempotency-Key gets it verbatim.
+            return ApiResponses.of(tickets.create(request.instanceId(), request.jsonBody(), offset,
                     request.header(Idempotency.HEADER), ticket -> new Idempotency.Response(201,
                             Map.of("Location", "/tickets/" + ticket.ticketId()),
-                            Json.write(ApiResponses.item(TicketJson.ticket(ticket, offset))))));
+                            Json.write(ApiResponses.item(TicketJson.ticket(ticket, offset, includeHtml))))));
         });
     }
 }

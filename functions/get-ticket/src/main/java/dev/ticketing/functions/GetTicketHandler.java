@@ -7,6 +7,7 @@ import dev.ticketing.Dependencies;
 import dev.ticketing.http.ApiResponses;
 import dev.ticketing.http.ETags;
 import dev.ticketing.http.Handlers;
+import dev.ticketing.http.Includes;
 import dev.ticketing.http.TicketJson;
 import dev.ticketing.lambda.ApiGatewayHandler;
 import dev.ticketing.model.Ticket;
@@ -33,7 +34,8 @@ public final class GetTicketHandler extends ApiGatewayHandler {
             String instanceId = request.instanceId();
             ZoneOffset offset = request.timezone();
             Ticket ticket = tickets.get(instanceId, request.pathParameter("ticketId"));
-            return ApiResponses.json(200, ApiResponses.item(TicketJson.ticket(ticket, offset)),
+            boolean includeHtml = Includes.asks(request, Includes.DESCRIPTION_HTML);
+            return ApiResponses.json(200, ApiResponses.item(TicketJson.ticket(ticket, offset, includeHtml)),
                     Map.of(ETags.HEADER, ETags.of(ticket)));
         });
     }

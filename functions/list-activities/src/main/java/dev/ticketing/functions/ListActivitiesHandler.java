@@ -18,7 +18,6 @@ import dev.ticketing.service.PageRequest;
 import dev.ticketing.service.TicketLifecycleService;
 import dev.ticketing.store.ActivityPage;
 import java.time.ZoneOffset;
-import java.util.Set;
 
 /**
  * GET /tickets/{ticketId}/activities: the ticket's history, newest first (order=ASC for oldest first), paged by limit
@@ -41,8 +40,7 @@ public final class ListActivitiesHandler extends ApiGatewayHandler {
         return Handlers.handle(event, context, request -> {
             String instanceId = request.instanceId();
             ZoneOffset offset = request.timezone();
-            boolean includeHtml = Includes.parse(request, Set.of(Includes.COMMENT_HTML))
-                    .contains(Includes.COMMENT_HTML);
+            boolean includeHtml = Includes.asks(request, Includes.COMMENT_HTML);
             ActivityPage page = tickets.activities(instanceId, request.pathParameter("ticketId"),
                     PageRequest.parse(request::query, request.header(PageRequest.TOKEN)), oldestFirst(request));
             ObjectNode body = Json.object();

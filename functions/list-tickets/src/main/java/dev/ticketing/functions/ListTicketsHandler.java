@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ticketing.Dependencies;
 import dev.ticketing.http.ApiResponses;
 import dev.ticketing.http.Handlers;
+import dev.ticketing.http.Includes;
+import dev.ticketing.http.TicketJson;
 import dev.ticketing.http.TicketSelect;
 import dev.ticketing.json.Json;
 import dev.ticketing.lambda.ApiGatewayHandler;
@@ -42,7 +44,14 @@ public final class ListTicketsHandler extends ApiGatewayHandler {
             TicketPage page = tickets.list(query);
             ObjectNode body = Json.object();
             ArrayNode items = body.putArray("items");
-            page.items().forEach(ticket -> items.add(select.render(ticket, offset)));
+            boolean includeHtml = Includes.asks(request, Includes.DESCRIPTION_HTML);
+            page.items().forEach(ticket -> {
+                ObjectNode rendered = select.render(ticket, offset);
+                if (includeHtml) {
+                    TicketJson.addDescriptionHtml(rendered, ticket);
+                }
+                items.add(rendered);
+            });
             page.continuationToken().ifPresent(token -> body.put(PageRequest.TOKEN, token));
             return ApiResponses.json(200, body);
         });

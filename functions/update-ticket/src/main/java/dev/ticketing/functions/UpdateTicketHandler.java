@@ -7,6 +7,7 @@ import dev.ticketing.Dependencies;
 import dev.ticketing.http.ApiResponses;
 import dev.ticketing.http.ETags;
 import dev.ticketing.http.Handlers;
+import dev.ticketing.http.Includes;
 import dev.ticketing.http.TicketJson;
 import dev.ticketing.lambda.ApiGatewayHandler;
 import dev.ticketing.model.Ticket;
@@ -32,9 +33,11 @@ public final class UpdateTicketHandler extends ApiGatewayHandler {
         return Handlers.handle(event, context, request -> {
             String instanceId = request.instanceId();
             ZoneOffset offset = request.timezone();
+            boolean includeHtml = Includes.asks(request, Includes.DESCRIPTION_HTML);
+            // A date-only expectedDate is midnight in the caller's timezone, as the live API keeps it.
             Ticket ticket = tickets.update(instanceId, request.pathParameter("ticketId"), request.jsonBody(),
-                    ETags.ifMatch(request));
-            return ApiResponses.json(200, ApiResponses.item(TicketJson.ticket(ticket, offset)),
+                    ETags.ifMatch(request), offset);
+            return ApiResponses.json(200, ApiResponses.item(TicketJson.ticket(ticket, offset, includeHtml)),
                     Map.of(ETags.HEADER, ETags.of(ticket)));
         });
     }

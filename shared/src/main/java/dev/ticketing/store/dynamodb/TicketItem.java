@@ -35,6 +35,7 @@ final class TicketItem {
     Long ticketNumber;
     String title;
     String description;
+    String descriptionHtml;
     String status;
     String priority;
     JsonNode requestor;
@@ -86,6 +87,7 @@ final class TicketItem {
         Attributes.number(s, "ticketId", i -> i.ticketNumber, (i, v) -> i.ticketNumber = v);
         Attributes.string(s, "title", i -> i.title, (i, v) -> i.title = v);
         Attributes.string(s, "description", i -> i.description, (i, v) -> i.description = v);
+        Attributes.string(s, "descriptionHtml", i -> i.descriptionHtml, (i, v) -> i.descriptionHtml = v);
         Attributes.string(s, "status", i -> i.status, (i, v) -> i.status = v);
         Attributes.string(s, "priority", i -> i.priority, (i, v) -> i.priority = v);
         Attributes.json(s, "requestor", i -> i.requestor, (i, v) -> i.requestor = v);
@@ -137,6 +139,7 @@ final class TicketItem {
         i.ticketNumber = t.ticketId();
         i.title = t.title();
         i.description = t.description();
+        i.descriptionHtml = t.descriptionHtml();
         i.status = t.status().name();
         i.priority = t.priority().name();
         i.requestor = user(t.requestor());
@@ -179,7 +182,8 @@ final class TicketItem {
 
     Ticket toTicket() {
         return Ticket.builder().instanceId(instanceId).id(id).ticketId(ticketNumber).title(title)
-                .description(description).status(Status.valueOf(status)).priority(Priority.valueOf(priority))
+                .description(description).descriptionHtml(descriptionHtml).status(Status.valueOf(status))
+                .priority(Priority.valueOf(priority))
                 .requestor(user(requestor)).assignee(user(assignee)).expectedDate(instant(expectedDate))
                 .customFields(customFields instanceof ObjectNode fields ? fields : NODES.objectNode())
                 .tags(tags(tags)).resolution(resolution).lastResolutionComment(lastResolutionComment)

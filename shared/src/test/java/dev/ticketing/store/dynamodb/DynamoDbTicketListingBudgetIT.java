@@ -44,7 +44,7 @@ class DynamoDbTicketListingBudgetIT {
         TicketLoader.put(table.client(), table.tableName(), SampleTickets.generate(FEW, 1, FEW_COUNT, 13));
         // Descriptions of 100,000 characters, stored twice (description and search text): about 200 KB a ticket.
         List<Ticket> large = SampleTickets.generate(LARGE, 1, 12, 5).stream().map(t -> new Ticket(t.instanceId(),
-                t.id(), t.ticketId(), t.title(), "x".repeat(100_000), t.status(), t.priority(), t.requestor(),
+                t.id(), t.ticketId(), t.title(), "x".repeat(100_000), null, t.status(), t.priority(), t.requestor(),
                 t.assignee(), t.expectedDate(), t.customFields(), t.tags(), t.resolution(), t.lastResolutionComment(),
                 t.firstResponseOn(), t.firstResolutionOn(), t.lastResolutionOn(), t.createdOn(), t.createdBy(),
                         t.lastUpdatedOn(), t.lastUpdatedBy(), t.lastInteraction(),

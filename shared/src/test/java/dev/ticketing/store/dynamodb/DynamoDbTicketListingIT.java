@@ -240,7 +240,8 @@ class DynamoDbTicketListingIT {
     }
 
     private static Ticket withCreated(Ticket t, Instant created) {
-        return new Ticket(t.instanceId(), t.id(), t.ticketId(), t.title(), t.description(), t.status(), t.priority(),
+        return new Ticket(t.instanceId(), t.id(), t.ticketId(), t.title(), t.description(), null, t.status(),
+                t.priority(),
                 t.requestor(), t.assignee(), t.expectedDate(), t.customFields(), t.tags(), t.resolution(),
                 t.lastResolutionComment(), t.firstResponseOn(), t.firstResolutionOn(), t.lastResolutionOn(), created,
                 t.createdBy(), t.lastUpdatedOn(), t.lastUpdatedBy(), null, false, false, t.version());

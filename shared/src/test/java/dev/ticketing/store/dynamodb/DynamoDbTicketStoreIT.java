@@ -211,7 +211,7 @@ class DynamoDbTicketStoreIT {
 
     private static Ticket ticket(String instanceId, long number, String id) {
         ObjectNode fields = Json.object().put("field-1", "value");
-        return new Ticket(instanceId, id, number, "Printer on fire", "Third floor", Status.Open, Priority.Urgent,
+        return new Ticket(instanceId, id, number, "Printer on fire", "Third floor", null, Status.Open, Priority.Urgent,
                 JASON, null, null, fields, List.of(new TicketTag("cat-1", "Hardware")), null, null, null, null, null,
                 CREATED, JASON, CREATED, JASON, CREATED, false, false, 1);
     }

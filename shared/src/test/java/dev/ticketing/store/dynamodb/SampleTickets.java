@@ -60,7 +60,8 @@ public final class SampleTickets {
         ObjectNode customFields = Json.object();
         customFields.put("7670050a-cf1a-4d3d-8179-5eba888dea5f", "text in custom field " + random.nextInt(1000));
         return new Ticket(instanceId, new java.util.UUID(seedBits(number), number).toString(), number, title,
-                description, status, priority, requestor, assignee, expected, customFields, tags, null, null, null,
+                description, null, status, priority, requestor, assignee, expected, customFields, tags, null, null,
+                        null,
                 null, null, created, requestor, created, requestor, lastInteraction, false, false, 1);
     }
 

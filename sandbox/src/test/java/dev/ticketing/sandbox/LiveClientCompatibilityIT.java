@@ -1,0 +1,183 @@
+package dev.ticketing.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ticketing.json.Json;
+import dev.ticketing.testkit.DynamoDbEngine;
+import dev.ticketing.testkit.TestTable;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Requests shaped exactly as a real client of the live API sends them, over HTTP against the sandbox, and the fields
+ * it reads back. The client is the public joelst/teamswork-ticketing-mcp (C#, built against the live API v1.1.0);
+ * each test names the file its shapes come from:
+ * <ul>
+ *   <li>{@code src/TeamsWork.Ticketing.Mcp/Ticketing/Models/TicketingModels.cs}: request bodies
+ *       (InsertTicketRequest, UpdateTicketRequest, UpdateTicketStatusRequest, InsertCommentRequest) and what it
+ *       parses (Ticket, Activity, CommentActivity, ListResponse, ErrorResponse);</li>
+ *   <li>{@code src/TeamsWork.Ticketing.Mcp/Ticketing/TicketingClient.cs}: routes, the {@code include} and
+ *       {@code timezone} parameters, PUT for updates and status.</li>
+ * </ul>
+ * The reference's own examples run in {@link SandboxContract}; both must pass.
+ */
+@ExtendWith(DynamoDbEngine.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LiveClientCompatibilityIT {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String ACTOR = "{\"id\": \"6c1f2b1e-0000-4000-8000-000000000001\", \"name\": \"Ana Agent\","
+            + " \"email\": \"ana@example.com\"}";
+
+    private Sandbox sandbox;
+
+    @BeforeAll
+    void startSandbox(TestTable table) {
+        sandbox = Sandbox.start(Options.defaults().withPort(0).withDynamoDbEndpoint(table.endpoint())
+                .withTableName(table.tableName()).withRuntime(Options.FunctionRuntime.IN_PROCESS));
+    }
+
+    @AfterAll
+    void stopSandbox() {
+        if (sandbox != null) {
+            sandbox.close();
+        }
+    }
+
+    /** ErrorResponse(error: bool?, message, statusCode): our error body must parse as that. */
+    @Test
+    void errors_readAsTheLiveErrorResponse() throws Exception {
+        HttpResponse<String> missing = send("GET", "/tickets/00000000-0000-4000-8000-00000000abcd?timezone=0", null);
+
+        JsonNode error = Json.parse(missing.body());
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(error.get("error").isBoolean()).isTrue();
+        assertThat(error.get("error").booleanValue()).isTrue();
+        assertThat(error.get("statusCode").asInt()).isEqualTo(404);
+        assertThat(error.get("message").asText()).contains("does not exist");
+    }
+
+    /**
+     * CreateTicketAsync: POST tickets?include=description_HTML&amp;timezone=N with {"ticket": TicketWrite, "user"},
+     * where TicketWrite carries description_HTML and a plain YYYY-MM-DD expectedDate (the client's own comment says
+     * the live API wants it so).
+     */
+    @Test
+    void createTicket_withHtmlAndADateOnlyDueDate_readsBackAsTheLiveApiKeepsIt() throws Exception {
+        JsonNode item = createTicket("-5");
+
+        assertThat(item.get("ticketNo").asLong()).isEqualTo(item.get("ticketId").asLong());
+        assertThat(item.get("id").asText()).hasSize(36);
+        assertThat(item.get("description").asText()).isEqualTo("Printer on floor 2 is jammed");
+        assertThat(item.get("description_HTML").asText()).isEqualTo("<p>Printer on <b>floor 2</b> is jammed</p>");
+        // Midnight in the offset of whoever set it, shown in the reader's offset.
+        assertThat(item.get("expectedDate").asText()).isEqualTo("2026-12-24T00:00:00-05:00");
+        assertThat(item.get("isFrtBreached").isBoolean()).isTrue();
+        assertThat(item.get("isRtBreached").isBoolean()).isTrue();
+        assertThat(item.at("/workflow/0/id").asText()).isEqualTo("Open");
+        assertThat(item.at("/workflow/0/nextSteps")).extracting(step -> step.get("transitionLabel").asText())
+                .contains("In Progress", "Resolved", "Closed");
+        assertThat(item.get("resolvedStatus")).extracting(JsonNode::asText).containsExactly("Resolved", "Closed");
+
+        JsonNode read = item("GET", "/tickets/" + item.get("id").asText() + "?timezone=-5", null);
+        assertThat(read.has("description_HTML")).as("only with include=description_HTML").isFalse();
+    }
+
+    /** UpdateTicketAsync: PUT tickets/{uuid} with {"ticket": TicketWrite, "user"}, not the reference's updates. */
+    @Test
+    void updateTicket_withTheTicketEnvelope_changesTheTicket() throws Exception {
+        JsonNode created = createTicket("0");
+
+        JsonNode updated = item("PUT", "/tickets/" + created.get("id").asText()
+                + "?include=description_HTML&timezone=0", "{\"ticket\": {\"title\": \"Printer fixed?\","
+                + " \"priority\": \"Urgent\", \"description_HTML\": \"<p>Still <i>jammed</i></p>\"}, \"user\": "
+                + ACTOR + "}");
+
+        assertThat(updated.get("title").asText()).isEqualTo("Printer fixed?");
+        assertThat(updated.get("priority").asText()).isEqualTo("Urgent");
+        assertThat(updated.get("description").asText()).isEqualTo("Still jammed");
+        assertThat(updated.get("description_HTML").asText()).isEqualTo("<p>Still <i>jammed</i></p>");
+        assertThat(updated.at("/lastUpdatedBy/email").asText()).isEqualTo("ana@example.com");
+    }
+
+    /** UpdateTicketStatusAsync: PUT tickets/{uuid}/status with the live label and explicit nulls. */
+    @Test
+    void statusInProgress_isAccepted_asStarted() throws Exception {
+        JsonNode created = createTicket("0");
+
+        JsonNode moved = item("PUT", "/tickets/" + created.get("id").asText() + "/status?timezone=0",
+                "{\"status\": \"In Progress\", \"resolution\": null, \"comment\": null, \"user\": " + ACTOR + "}");
+
+        assertThat(moved.get("status").asText()).isEqualTo("Started");
+        assertThat(moved.at("/workflow/0/label").asText()).isEqualTo("In Progress");
+    }
+
+    /**
+     * AddCommentAsync: POST tickets/{uuid}/activities?include=comment_HTML with InsertCommentRequest (comment,
+     * comment_HTML, isPrivate, user; no timezone), read as CommentActivity; then ListActivitiesAsync reads Activity
+     * items, whose ticketId is a string.
+     */
+    @Test
+    void comment_withHtmlAndPrivacy_andTheActivityList_parseAsTheLiveShapes() throws Exception {
+        JsonNode ticket = createTicket("0");
+        String path = "/tickets/" + ticket.get("id").asText() + "/activities";
+
+        JsonNode comment = item("POST", path + "?include=comment_HTML", "{\"comment\": null, \"comment_HTML\":"
+                + " \"<p>Reset the <b>tray</b></p>\", \"isPrivate\": true, \"user\": " + ACTOR + "}");
+        HttpResponse<String> listed = send("GET", path + "?include=comment_HTML&limit=50", null);
+
+        assertThat(comment.get("activityId").asText()).isNotBlank();
+        assertThat(comment.get("ticketId").asText()).isEqualTo(ticket.get("id").asText());
+        assertThat(comment.get("ticketNo").asLong()).isEqualTo(ticket.get("ticketNo").asLong());
+        assertThat(comment.get("comment").asText()).isEqualTo("Reset the tray");
+        assertThat(comment.get("comment_HTML").asText()).isEqualTo("<p>Reset the <b>tray</b></p>");
+        assertThat(comment.at("/user/email").asText()).isEqualTo("ana@example.com");
+        JsonNode items = Json.parse(listed.body()).get("items");
+        assertThat(listed.statusCode()).isEqualTo(200);
+        // Newest first, as the live API lists activities.
+        assertThat(items.get(0).get("id").asText()).isEqualTo(comment.get("activityId").asText());
+        assertThat(items.get(0).get("isPrivate").asBoolean()).isTrue();
+        assertThat(items.get(0).get("ticketId").isTextual()).isTrue();
+        assertThat(items.get(0).at("/createdBy/name").asText()).isEqualTo("Ana Agent");
+        assertThat(items.get(0).get("createdDateTime").asText()).isNotBlank();
+        assertThat(items.get(items.size() - 1).get("type").asText()).isEqualTo("created");
+    }
+
+    private JsonNode createTicket(String timezone) throws Exception {
+        HttpResponse<String> created = send("POST", "/tickets?include=description_HTML&timezone=" + timezone,
+                "{\"ticket\": {\"title\": \"Printer jammed\", \"requestor\": " + ACTOR + ", \"description_HTML\":"
+                        + " \"<p>Printer on <b>floor 2</b> is jammed<script>x()</script></p>\", \"priority\":"
+                        + " \"Medium\", \"expectedDate\": \"2026-12-24\"}, \"user\": " + ACTOR + "}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return Json.parse(created.body()).get("item");
+    }
+
+    private JsonNode item(String method, String pathAndQuery, String body) throws Exception {
+        HttpResponse<String> response = send(method, pathAndQuery, body);
+        assertThat(response.statusCode()).as(method + " " + pathAndQuery + ": " + response.body()).isBetween(200, 201);
+        return Json.parse(response.body()).get("item");
+    }
+
+    private HttpResponse<String> send(String method, String pathAndQuery, String body)
+            throws IOException, InterruptedException {
+        String separator = pathAndQuery.contains("?") ? "&" : "?";
+        URI uri = URI.create(sandbox.baseUri() + pathAndQuery + separator + "key="
+                + URLEncoder.encode(sandbox.primaryKey(), StandardCharsets.UTF_8));
+        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8);
+        return HTTP.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                .header("Accept", "application/json").method(method, publisher).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
