@@ -1,8 +1,11 @@
 package dev.ticketing.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ticketing.json.Json;
+import dev.ticketing.model.CustomFieldType;
 import dev.ticketing.model.Instance;
 import dev.ticketing.model.TagCategory;
 import java.util.List;
@@ -13,12 +16,58 @@ public final class InstanceJson {
     private InstanceJson() {
     }
 
+    private static final List<String> FIELD_LISTS = List.of("customFields", "customFieldsLeft",
+            "customFieldsRight", "optionalFieldsLeft", "optionalFieldsRight");
+
     /**
-     * The record holds exactly the IInstance fields (keys and their hashes live on the storage item only).
-     * IInstance has no date-time field, so the caller's timezone changes nothing here.
+     * IInstance as the reference defines it (the record holds exactly its fields; keys and their hashes live on the
+     * storage item only), with what the live API's clients read beside it: {@code displayName} and
+     * {@code instanceName}; people with {@code name} and {@code email}; custom fields with {@code title},
+     * {@code isMandatory}, {@code isMultiple}, {@code type} as {@code {key, text}} (our name of the type moves to
+     * {@code typeName}) and options with {@code key}; and {@code sla}. IInstance has no date-time field, so the
+     * caller's timezone changes nothing here.
      */
     public static ObjectNode instance(Instance instance) {
-        return Json.MAPPER.valueToTree(instance);
+        ObjectNode n = Json.MAPPER.valueToTree(instance);
+        n.put("displayName", instance.name());
+        n.put("instanceName", instance.name());
+        for (String list : FIELD_LISTS) {
+            for (JsonNode field : n.path(list)) {
+                liveCustomField((ObjectNode) field);
+            }
+        }
+        people(n.path("assignees").path("peoples"));
+        people(n.path("idleTicketAssignedTo"));
+        n.set("sla", sla());
+        return n;
+    }
+
+    private static void liveCustomField(ObjectNode field) {
+        field.set("title", field.get("name"));
+        field.put("isMandatory", field.path("required").asBoolean(false));
+        CustomFieldType type = CustomFieldType.valueOf(field.path("type").asText());
+        field.put("isMultiple", type.isMultiple());
+        field.put("typeName", type.name());
+        field.putObject("type").put("key", type.liveKey()).put("text", type.liveText());
+        for (JsonNode option : field.path("options")) {
+            ((ObjectNode) option).set("key", option.get("id"));
+        }
+    }
+
+    private static void people(JsonNode people) {
+        for (JsonNode person : people) {
+            ObjectNode p = (ObjectNode) person;
+            p.set("name", p.has("text") ? p.get("text") : NullNode.getInstance());
+            p.set("email", p.has("secondaryText") ? p.get("secondaryText") : NullNode.getInstance());
+        }
+    }
+
+    /** No SLA policy is defined yet, so no target applies: the live API's summary with its rules disabled. */
+    private static ObjectNode sla() {
+        ObjectNode sla = Json.object();
+        sla.put("enabled", false);
+        sla.putArray("rules");
+        return sla;
     }
 
     public static ObjectNode tagCategory(TagCategory category) {

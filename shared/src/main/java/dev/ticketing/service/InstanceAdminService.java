@@ -249,6 +249,7 @@ public final class InstanceAdminService {
     }
 
     private static Instance parseInstance(ObjectNode definition) {
+        LiveInstanceVocabulary.toReference(definition);
         try {
             return Json.MAPPER.treeToValue(definition, Instance.class);
         } catch (JsonProcessingException e) {

@@ -43,16 +43,18 @@ class GetInstanceHandlerIT {
     }
 
     @Test
-    void sampleEvent_returnsTheDemoInstance_withOnlyIInstanceFields() throws Exception {
+    void sampleEvent_returnsTheDemoInstance_withTheIInstanceFields_andTheLiveApisOnly() throws Exception {
         APIGatewayProxyResponseEvent response = handler.handle(Fixtures.proxyEvent("get-instance.json"), null);
 
         assertThat(response.getStatusCode()).isEqualTo(200);
         JsonNode item = Json.parse(response.getBody()).get("item");
         List<String> names = new ArrayList<>();
         item.fieldNames().forEachRemaining(names::add);
-        // The demo sets every field but the optional subscriptionId.
-        assertThat(names).containsExactlyInAnyOrderElementsOf(
-                IINSTANCE_FIELDS.stream().filter(n -> !n.equals("subscriptionId")).toList());
+        // The demo sets every field but the optional subscriptionId; the live API's clients also read three more.
+        List<String> expected = new ArrayList<>(IINSTANCE_FIELDS.stream().filter(n -> !n.equals("subscriptionId"))
+                .toList());
+        expected.addAll(List.of("displayName", "instanceName", "sla"));
+        assertThat(names).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(item.get("id").asText()).isEqualTo(Fixtures.DEMO_INSTANCE_ID);
         assertThat(item.get("name").asText()).isEqualTo("Demo Helpdesk");
         assertThat(item.get("enabled").asBoolean()).isTrue();
@@ -79,12 +81,56 @@ class GetInstanceHandlerIT {
         JsonNode fields = Json.parse(response.getBody()).at("/item/customFields");
         assertThat(fields).hasSize(8);
         JsonNode systems = findById(fields, "fef751d6-067d-431b-8a6d-667056eff6ee");
-        assertThat(systems.get("type").asText()).isEqualTo("multipleItemsPicker");
+        assertThat(systems.get("typeName").asText()).isEqualTo("multipleItemsPicker");
         assertThat(systems.get("name").asText()).isEqualTo("Affected systems");
         assertThat(systems.get("options")).hasSize(3);
         assertThat(findById(systems.get("options"), "0b8c8f5e-51a7-4a4e-8f39-2f6f0f7c9a01").get("deleted").asBoolean())
                 .isTrue();
         assertThat(findById(fields, "7670050a-cf1a-4d3d-8179-5eba888dea5f").get("maxLength").asInt()).isEqualTo(100);
+    }
+
+    @Test
+    void customFieldsAndPeople_carryTheLiveApisVocabulary_besideTheReferences() throws Exception {
+        JsonNode item = Json.parse(handler.handle(Fixtures.proxyEvent("get-instance.json"), null).getBody())
+                .get("item");
+
+        JsonNode systems = findById(item.get("customFields"), "fef751d6-067d-431b-8a6d-667056eff6ee");
+        assertThat(item.get("displayName").asText()).isEqualTo(item.get("name").asText());
+        assertThat(systems.get("title").asText()).isEqualTo("Affected systems");
+        assertThat(systems.at("/type/key").asText()).isEqualTo("5_list");
+        assertThat(systems.get("isMultiple").asBoolean()).isTrue();
+        assertThat(systems.get("isMandatory").isBoolean()).isTrue();
+        assertThat(systems.at("/options/0/key")).isEqualTo(systems.at("/options/0/id"));
+        assertThat(item.at("/sla/enabled").asBoolean(true)).isFalse();
+    }
+
+    @Test
+    void definitionInTheLiveVocabulary_isStored_andReadBackInBoth() throws Exception {
+        // As the live API's GET /instance shows a definition (and its clients keep it): the admin tool takes it.
+        JsonNode live = Json.parse("""
+                {"displayName": "Live helpdesk", "groupId": "g", "tenantId": "t", "teamId": "tm", "channelId": "c",
+                 "assignees": {"type": "customAssignee",
+                   "peoples": [{"id": "p1", "name": "Pat Doe", "email": "pat@example.com"}]},
+                 "customFields": [{"id": "6a0e1c9e-0000-4000-8000-000000000001", "title": "Systems",
+                   "isMandatory": true, "isMultiple": true, "type": {"key": "5_list", "text": "List"},
+                   "options": [{"key": "6a0e1c9e-0000-4000-8000-0000000000a1", "text": "VPN"}]}]}
+                """);
+        CreatedInstance created = new dev.ticketing.service.InstanceAdminService(deps.instanceStore())
+                .create(live, java.util.Optional.empty(), null);
+
+        JsonNode item = Json.parse(handler.handle(forInstance(created.instanceId()), null).getBody()).get("item");
+
+        JsonNode field = item.at("/customFields/0");
+        assertThat(item.get("name").asText()).isEqualTo("Live helpdesk");
+        assertThat(field.get("name").asText()).isEqualTo("Systems");
+        assertThat(field.get("required").asBoolean()).isTrue();
+        assertThat(field.get("typeName").asText()).isEqualTo("multipleItemsPicker");
+        assertThat(field.at("/type/key").asText()).isEqualTo("5_list");
+        assertThat(field.at("/options/0/id").asText()).isEqualTo("6a0e1c9e-0000-4000-8000-0000000000a1");
+        assertThat(item.at("/assignees/peoples/0/text").asText()).isEqualTo("Pat Doe");
+        assertThat(item.at("/assignees/peoples/0/secondaryText").asText()).isEqualTo("pat@example.com");
+        assertThat(item.at("/assignees/peoples/0/name").asText()).isEqualTo("Pat Doe");
+        assertThat(item.at("/assignees/peoples/0/email").asText()).isEqualTo("pat@example.com");
     }
 
     @Test
