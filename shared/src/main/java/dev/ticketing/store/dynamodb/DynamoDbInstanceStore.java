@@ -137,17 +137,12 @@ public final class DynamoDbInstanceStore implements InstanceStore {
         String usageKey = oldKey == null ? null : oldKey.usageIdentifierKey;
         String hashAttribute = slot == ApiKeySlot.primary ? "primaryKeyHash" : "secondaryKeyHash";
 
-        InstanceItem update = new InstanceItem();
-        update.pk = instance.pk;
-        update.sk = instance.sk;
-        update.type = instance.type;
-        update.instanceId = instance.instanceId;
-        update.name = instance.name;
-        update.enabled = instance.enabled;
-        update.definition = instance.definition;
-        update.primaryKeyHash = slot == ApiKeySlot.primary ? newKeyHash : instance.primaryKeyHash;
-        update.secondaryKeyHash = slot == ApiKeySlot.secondary ? newKeyHash : instance.secondaryKeyHash;
-        update.version = instance.version + 1;
+        InstanceItem update = instance.nextVersion();
+        if (slot == ApiKeySlot.primary) {
+            update.primaryKeyHash = newKeyHash;
+        } else {
+            update.secondaryKeyHash = newKeyHash;
+        }
 
         // The instance item's version and old hash are conditions, so two concurrent rotations cannot
         // both succeed and leave a key item that the instance no longer points to.
@@ -196,11 +191,10 @@ public final class DynamoDbInstanceStore implements InstanceStore {
         if (!instanceId.equals(changed.id())) {
             throw new IllegalArgumentException("an instance's id cannot change");
         }
-        InstanceItem update = copyKeysAndHashes(current);
+        InstanceItem update = current.nextVersion();
         update.name = changed.name();
         update.enabled = changed.enabled();
         update.definition = Json.MAPPER.valueToTree(changed);
-        update.version = current.version + 1;
         try {
             instances.putItem(r -> r.item(update).conditionExpression(versionIs(current.version)));
         } catch (ConditionalCheckFailedException e) {
@@ -238,17 +232,6 @@ public final class DynamoDbInstanceStore implements InstanceStore {
                 .expressionNames(Map.of("#version", "version"))
                 .expressionValues(Map.of(":version", AttributeValue.fromN(Long.toString(version))))
                 .build();
-    }
-
-    private static InstanceItem copyKeysAndHashes(InstanceItem current) {
-        InstanceItem copy = new InstanceItem();
-        copy.pk = current.pk;
-        copy.sk = current.sk;
-        copy.type = current.type;
-        copy.instanceId = current.instanceId;
-        copy.primaryKeyHash = current.primaryKeyHash;
-        copy.secondaryKeyHash = current.secondaryKeyHash;
-        return copy;
     }
 
     private InstanceItem instanceItem(String instanceId) {

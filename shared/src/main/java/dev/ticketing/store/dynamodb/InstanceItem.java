@@ -40,4 +40,20 @@ final class InstanceItem {
         Attributes.number(s, "version", i -> i.version, (i, v) -> i.version = v);
         return s.build();
     }
+
+    /** The next version of this item, every attribute copied; the caller changes what its write changes. */
+    InstanceItem nextVersion() {
+        InstanceItem next = new InstanceItem();
+        next.pk = pk;
+        next.sk = sk;
+        next.type = type;
+        next.instanceId = instanceId;
+        next.name = name;
+        next.enabled = enabled;
+        next.definition = definition;
+        next.primaryKeyHash = primaryKeyHash;
+        next.secondaryKeyHash = secondaryKeyHash;
+        next.version = version + 1;
+        return next;
+    }
 }
