@@ -38,7 +38,8 @@ public final class ListTicketsHandler extends ApiGatewayHandler {
             String instanceId = request.instanceId();
             ZoneOffset offset = request.timezone();
             TicketSelect select = TicketSelect.parse(request.query("select"));
-            TicketQuery query = TicketListParameters.parse(instanceId, request::query, request.header(TOKEN_HEADER));
+            TicketQuery query = TicketListParameters.parse(instanceId, request::query, request.header(TOKEN_HEADER),
+                    offset);
             TicketPage page = tickets.list(query);
             ObjectNode body = Json.object();
             ArrayNode items = body.putArray("items");

@@ -149,7 +149,10 @@ public final class DynamoDbTicketListing implements TicketListing {
                     .indexName(stream.indexName())
                     .scanIndexForward(plan.ascending())
                     .limit(limit);
-            plan.keyCondition(stream, after, request);
+            if (!plan.keyCondition(stream, after, request)) {
+                // The date range holds no sort key, or none after the token's: nothing to read.
+                return new Read(out, null);
+            }
             plan.filter(request);
             if (startKey != null) {
                 request.exclusiveStartKey(startKey);
