@@ -17,7 +17,10 @@ import dev.ticketing.store.TicketPage;
 import dev.ticketing.store.TicketQuery;
 import java.time.ZoneOffset;
 
-/** GET /tickets: a page of tickets, filtered, ordered and projected; the next page's token when there is one. */
+/**
+ * GET /tickets: a page of tickets, filtered, ordered and projected; the next page's token when there is one, and how
+ * many tickets match in all when that is known.
+ */
 public final class ListTicketsHandler extends ApiGatewayHandler {
 
     static final String TOKEN_HEADER = "continuationToken";
@@ -45,6 +48,7 @@ public final class ListTicketsHandler extends ApiGatewayHandler {
             ArrayNode items = body.putArray("items");
             page.items().forEach(ticket -> items.add(select.render(ticket, offset)));
             page.continuationToken().ifPresent(token -> body.put("continuationToken", token));
+            page.itemCount().ifPresent(count -> body.put("itemCount", count));
             return ApiResponses.json(200, body);
         });
     }

@@ -168,6 +168,7 @@ class DynamoDbTicketListingFiltersIT {
 
         assertThat(page.items()).hasSize(matches);
         assertThat(page.continuationToken()).isEmpty();
+        assertThat(page.itemCount()).as("all read: known").hasValue(matches);
         assertThat(counter.snapshot().totalCalls()).isEqualTo(1);
         assertThat(counter.snapshot().scannedCount()).as("no ticket outside the range is read").isEqualTo(matches);
     }
@@ -262,6 +263,7 @@ class DynamoDbTicketListingFiltersIT {
 
         assertThat(page.items()).isEmpty();
         assertThat(page.continuationToken()).isEmpty();
+        assertThat(page.itemCount()).hasValue(0);
         assertThat(counter.snapshot().totalCalls()).isZero();
     }
 
@@ -300,6 +302,7 @@ class DynamoDbTicketListingFiltersIT {
             walked.addAll(page.items());
             token = page.continuationToken();
             sawEmptyPageWithToken |= page.items().isEmpty() && token.isPresent();
+            assertThat(page.itemCount()).as("a date filter is unknown to the counts").isEmpty();
         } while (token.isPresent() && scannedPerRequest.size() < 50);
 
         assertThat(matches).isNotEmpty().hasSizeLessThan(budget);
