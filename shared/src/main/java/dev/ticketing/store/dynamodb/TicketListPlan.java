@@ -152,20 +152,20 @@ record TicketListPlan(List<Stream> streams, String sortAttribute, boolean ascend
             switch (order) {
                 case createdDateTime -> {
                     if (field == TicketDateField.created) {
-                        dates.from().ifPresent(from -> lowest = maxOf(lowest, instant(from)));
-                        dates.before().ifPresent(before -> highest = minOf(highest, instant(before)));
+                        dates.from().ifPresent(from -> lowest = max(lowest, instant(from)));
+                        dates.before().ifPresent(before -> highest = min(highest, instant(before)));
                         return true;
                     }
                     if (field == TicketDateField.lastUpdate) {
                         // Updated before T means created before T.
-                        dates.before().ifPresent(before -> highest = minOf(highest, instant(before)));
+                        dates.before().ifPresent(before -> highest = min(highest, instant(before)));
                     }
                     return false;
                 }
                 case lastInteraction -> {
                     if (field == TicketDateField.created || field == TicketDateField.lastUpdate) {
                         // Created or updated at or after T means last interaction at or after T.
-                        dates.from().ifPresent(from -> lowest = maxOf(lowest, instant(from)));
+                        dates.from().ifPresent(from -> lowest = max(lowest, instant(from)));
                     }
                     return false;
                 }
@@ -174,8 +174,8 @@ record TicketListPlan(List<Stream> streams, String sortAttribute, boolean ascend
                         return false;
                     }
                     // Tickets without an expected date have keys starting with MISSING, above every dated one.
-                    lowest = maxOf(lowest, TicketSortKeys.PRESENT + dates.from().map(SortRange::instant).orElse(""));
-                    highest = minOf(highest, dates.before().map(b -> TicketSortKeys.PRESENT + instant(b))
+                    lowest = max(lowest, TicketSortKeys.PRESENT + dates.from().map(SortRange::instant).orElse(""));
+                    highest = min(highest, dates.before().map(b -> TicketSortKeys.PRESENT + instant(b))
                             .orElse(TicketSortKeys.MISSING));
                     return true;
                 }
@@ -187,14 +187,6 @@ record TicketListPlan(List<Stream> streams, String sortAttribute, boolean ascend
 
         private static String instant(Instant instant) {
             return Keys.instant(SortableInstants.clamp(instant));
-        }
-
-        private static String maxOf(String a, String b) {
-            return max(a, b);
-        }
-
-        private static String minOf(String a, String b) {
-            return min(a, b);
         }
     }
 
