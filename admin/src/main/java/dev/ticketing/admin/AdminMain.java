@@ -16,6 +16,7 @@ import dev.ticketing.service.InstanceAdminService;
 import dev.ticketing.store.ApiKeySlot;
 import dev.ticketing.store.InstancePage;
 import dev.ticketing.store.dynamodb.DynamoDbClients;
+import dev.ticketing.store.dynamodb.TicketCountsBackfill;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -86,6 +87,11 @@ public final class AdminMain {
                 "      keeps accepting it until its cached authorizer answer expires (up to 300 s) unless --api-id",
                 "      and --stage (the stack's ApiId and StageName outputs) are given: then the stage's authorizer",
                 "      cache is flushed too, so the old key stops at once"));
+        commands.put("count-tickets", String.join("\n",
+                "  admin count-tickets <instanceId>",
+                "      establishes the ticket counts of an instance created before they existed, so that GET",
+                "      /tickets gives itemCount from them; safe while the instance is in use, and to run again.",
+                "      Prints {\"instanceId\", \"tickets\", \"alreadyReady\"} (docs/data-model.md, Ticket counts)"));
         commands.put("flush-authorizer-cache", String.join("\n",
                 "  admin flush-authorizer-cache --api-id API_ID --stage STAGE",
                 "      flushes the stage's authorizer cache (after rotate-key exited with 5)"));
@@ -102,11 +108,15 @@ public final class AdminMain {
                 .filter(id -> !id.isBlank())
                 .map(id -> new UsagePlanKeys(apiGateway.get(), id));
         // The admin tool never lists tickets, so it needs no continuation-token secret.
-        Supplier<InstanceAdminService> service = memoized(() -> {
+        Supplier<Dependencies> dependencies = memoized(() -> {
             Config config = Config.fromEnvironment();
-            return new InstanceAdminService(new Dependencies(config, DynamoDbClients.create(config)).instanceStore());
+            return new Dependencies(config, DynamoDbClients.create(config));
         });
-        System.exit(run(args, System.in, System.out, System.err, service, usagePlan, apiGateway));
+        Supplier<InstanceAdminService> service = memoized(() ->
+                new InstanceAdminService(dependencies.get().instanceStore()));
+        Supplier<TicketCountsBackfill> counts = memoized(() -> new TicketCountsBackfill(dependencies.get().client(),
+                dependencies.get().config().tableName()));
+        System.exit(run(args, System.in, System.out, System.err, service, usagePlan, apiGateway, counts));
     }
 
     /** Runs one command without a usage plan (local engines: the sandbox does not need one). */
@@ -122,10 +132,18 @@ public final class AdminMain {
         });
     }
 
-    /** Runs one command; returns the process exit status. */
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err,
                           Supplier<InstanceAdminService> service, Optional<UsagePlanKeys> usagePlan,
                           Supplier<ApiGatewayClient> apiGateway) {
+        return run(args, in, out, err, service, usagePlan, apiGateway, () -> {
+            throw new IllegalStateException("no ticket counts backfill");
+        });
+    }
+
+    /** Runs one command; returns the process exit status. */
+    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err,
+                          Supplier<InstanceAdminService> service, Optional<UsagePlanKeys> usagePlan,
+                          Supplier<ApiGatewayClient> apiGateway, Supplier<TicketCountsBackfill> counts) {
         if (args.length == 0) {
             err.println(USAGE);
             return ExitCodes.USAGE;
@@ -164,6 +182,8 @@ public final class AdminMain {
                     return rotateKey(rest, out, err, service.get(), apiGateway);
                 case "flush-authorizer-cache":
                     return flushAuthorizerCache(rest, out, err, apiGateway);
+                case "count-tickets":
+                    return countTickets(rest, out, err, service.get(), counts);
                 default:
                     if (DefinitionCommands.handles(command)) {
                         return DefinitionCommands.run(command, rest, in, out, err, service.get());
@@ -306,6 +326,28 @@ public final class AdminMain {
         cache.checkStageExists();
         cache.flush();
         out.println(Json.write(Json.object().put("authorizerCacheFlushed", true)));
+        return ExitCodes.OK;
+    }
+
+    private static int countTickets(String[] args, PrintStream out, PrintStream err, InstanceAdminService service,
+                                    Supplier<TicketCountsBackfill> counts) {
+        if (args.length != 1 || args[0].startsWith("--")) {
+            return usage("count-tickets", err);
+        }
+        // 404 for an instance that does not exist, before anything is written under its key.
+        service.show(args[0]);
+        TicketCountsBackfill.Result result;
+        try {
+            result = counts.get().run(args[0]);
+        } catch (TicketCountsBackfill.TooBusyException e) {
+            err.println(Json.write(error("TooBusy", e.getMessage())));
+            return ExitCodes.REFUSED;
+        }
+        ObjectNode body = Json.object();
+        body.put("instanceId", args[0]);
+        body.put("tickets", result.tickets());
+        body.put("alreadyReady", result.alreadyReady());
+        out.println(Json.write(body));
         return ExitCodes.OK;
     }
 

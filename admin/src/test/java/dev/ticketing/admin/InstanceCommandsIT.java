@@ -9,6 +9,7 @@ import dev.ticketing.error.ForbiddenException;
 import dev.ticketing.json.Json;
 import dev.ticketing.service.CreatedInstance;
 import dev.ticketing.service.InstanceAdminService;
+import dev.ticketing.store.dynamodb.TicketCountsBackfill;
 import dev.ticketing.testing.Fixtures;
 import dev.ticketing.testkit.DynamoDbEngine;
 import dev.ticketing.testkit.TestTable;
@@ -36,6 +37,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.apigateway.model.FlushStageAuthorizersCacheRequest;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The instance commands against the engine (DynamoDB and API Gateway). moto has no FlushStageAuthorizersCache, so
@@ -182,6 +184,34 @@ class InstanceCommandsIT {
     }
 
     @Test
+    void countTickets_establishesTheCountsOfAnInstanceWithoutThem_andIsANoOpOnceTheyExist() throws Exception {
+        deps.ticketService().create(instance.instanceId(),
+                Fixtures.referenceExampleJson("create-ticket-example-1.json"));
+        deps.client().deleteItem(r -> r.tableName(table.tableName()).key(java.util.Map.of(
+                "PK", AttributeValue.fromS("INSTANCE#" + instance.instanceId()),
+                "SK", AttributeValue.fromS("TICKETCOUNT#READY"))));
+
+        assertThat(runCounting("count-tickets", instance.instanceId())).isEqualTo(ExitCodes.OK);
+        JsonNode first = Json.parse(out.toString(StandardCharsets.UTF_8));
+        out.reset();
+        assertThat(runCounting("count-tickets", instance.instanceId())).isEqualTo(ExitCodes.OK);
+        JsonNode again = Json.parse(out.toString(StandardCharsets.UTF_8));
+
+        assertThat(first.get("tickets").asLong()).isEqualTo(1);
+        assertThat(first.get("alreadyReady").asBoolean()).isFalse();
+        assertThat(again.get("alreadyReady").asBoolean()).isTrue();
+        assertThat(again.get("tickets").asLong()).isEqualTo(1);
+        assertThat(err.size()).isZero();
+    }
+
+    @Test
+    void countTickets_ofAnUnknownInstance_exits3_andWithoutAnId_exits2() throws Exception {
+        assertThat(runCounting("count-tickets", UUID.randomUUID().toString())).isEqualTo(ExitCodes.NOT_FOUND);
+        assertThat(runCounting("count-tickets")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("admin count-tickets <instanceId>");
+    }
+
+    @Test
     void disableInstance_ofAnUnknownInstance_exits3() throws Exception {
         assertThat(run("disable-instance", UUID.randomUUID().toString())).isEqualTo(ExitCodes.NOT_FOUND);
     }
@@ -263,6 +293,13 @@ class InstanceCommandsIT {
 
     private int run(String... args) {
         return runWith(moto, args);
+    }
+
+    private int runCounting(String... args) {
+        return AdminMain.run(args, new ByteArrayInputStream(new byte[0]),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                () -> new InstanceAdminService(deps.instanceStore()), Optional.empty(), () -> moto,
+                () -> new TicketCountsBackfill(deps.client(), table.tableName()));
     }
 
     private int runWith(ApiGatewayClient apiGateway, String... args) {

@@ -165,14 +165,19 @@ class HostileRequestsIT {
     private static Map<String, String> query(Random random) {
         List<String> names = List.of("timezone", "limit", "offset", "status", "priority", "tags", "title",
                 "search", "orderBy", "order", "select", "continuationToken", "colour", "Key", "limit ", "",
-                "\u00e9", "key2");
+                "\u00e9", "key2", "statusId", "isResolved", "createdAfter", "createdBefore", "expectedDateAfter",
+                "expectedDateBefore", "lastUpdateAfter", "lastUpdateBefore", "createdafter");
         Map<String, String> query = new LinkedHashMap<>();
         int size = random.nextInt(5);
         for (int i = 0; i < size; i++) {
             query.put(pick(random, names), frequency(random,
                     w(1, () -> pick(random, List.of("-1", "0", "1", "14", "15", "1000", "1001", "100001",
                             "99999999999999999999", "1e3", "NaN", "", " ", ",", "Open,", "Open,,Closed", "ASC",
-                            "status", "x_y", "%", "\u0000"))),
+                            "status", "x_y", "%", "\u0000", "true", "FALSE", "In Progress", "2026-03-01",
+                            "2026-02-30", "0000-01-01", "9999-12-31", "+999999999-12-31", "2026-03-01T24:00",
+                            "2026-03-01T10:00:00+18:00", "2026-03-01T10:00:00-19:00", "2026-03-01T23:59:60Z",
+                            "2026-03-01T10:00:00.1234567891Z", "1970-01-01T00:00:00Z", "\u0662\u0660\u0662\u0666"
+                                    + "-03-01"))),
                     w(1, () -> pick(random, List.of(String.join(",", Collections.nCopies(200, "Open")),
                             IntStream.range(0, 150).mapToObj(n -> TOPIC + "_tag" + n)
                                     .collect(Collectors.joining(",")),

@@ -21,8 +21,10 @@ public final class QueryParameters {
 
     /** By route, as API Gateway names it in the event: the method, a space, the resource template. */
     public static final Map<String, Set<String>> BY_ROUTE = Map.ofEntries(
-            Map.entry("GET /tickets", Set.of("timezone", "search", "title", "status", "priority", "tags",
-                    "orderBy", "order", "select", "offset", "limit", "include", CONTINUATION_TOKEN)),
+            Map.entry("GET /tickets", Set.of("timezone", "search", "title", "status", "statusId", "isResolved",
+                    "priority", "tags", "createdAfter", "createdBefore", "expectedDateAfter", "expectedDateBefore",
+                    "lastUpdateAfter", "lastUpdateBefore", "orderBy", "order", "select", "offset", "limit", "include",
+                    CONTINUATION_TOKEN)),
             Map.entry("POST /tickets", Set.of("timezone", "include")),
             Map.entry("GET /tickets/{ticketId}", Set.of("timezone", "include")),
             Map.entry("PUT /tickets/{ticketId}", Set.of("timezone", "include")),

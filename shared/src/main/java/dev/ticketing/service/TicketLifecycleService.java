@@ -209,7 +209,7 @@ public final class TicketLifecycleService {
                     .orElseThrow(() -> new NotFoundException("Ticket " + ticketIdOrId + " does not exist."));
             Change change = apply.apply(current);
             try {
-                tickets.change(new TicketChange(change.ticket(), current.version(), change.activity(),
+                tickets.change(new TicketChange(current, change.ticket(), change.activity(),
                         idempotency.apply(change), change.newTags()));
                 return change;
             } catch (VersionConflictException e) {

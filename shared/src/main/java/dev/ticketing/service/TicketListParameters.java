@@ -4,16 +4,30 @@ import dev.ticketing.error.FieldError;
 import dev.ticketing.error.ValidationException;
 import dev.ticketing.model.Priority;
 import dev.ticketing.model.Status;
+import dev.ticketing.model.StatusWorkflow;
 import dev.ticketing.model.TicketTag;
+import dev.ticketing.store.DateRange;
+import dev.ticketing.store.TicketDateField;
 import dev.ticketing.store.TicketOrder;
 import dev.ticketing.store.TicketQuery;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /** Validates GET /tickets' query parameters into a {@link TicketQuery}; every invalid parameter is reported at once. */
 public final class TicketListParameters {
@@ -29,6 +43,14 @@ public final class TicketListParameters {
     /** {@code tagCategoryId_tagText}: a category id (at most 64) and a tag text (at most 50). */
     public static final int MAX_TAG_VALUE_LENGTH = 64 + 1 + 50;
 
+    /** {@code 2026-03-01T09:30:00.123456789+05:30} has 35 characters. */
+    public static final int MAX_DATE_LENGTH = 40;
+    private static final int DAY_LENGTH = "2026-03-01".length();
+    private static final Pattern DATE_START = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final List<String> STATUS_VALUES = Stream.concat(Status.NAMES.stream(),
+                    Stream.of(Status.Started.label()))
+            .toList();
+
     private final Function<String, Optional<String>> query;
     private final List<FieldError> errors = new ArrayList<>();
 
@@ -36,13 +58,23 @@ public final class TicketListParameters {
         this.query = query;
     }
 
-    /** {@code tokenHeader}: the reference sends the token as a header; the query parameter works too. */
+    /** As {@link #parse(String, Function, Optional, ZoneOffset)} for a caller at GMT. */
     public static TicketQuery parse(String instanceId, Function<String, Optional<String>> query,
                                     Optional<String> tokenHeader) {
-        return new TicketListParameters(query).parse(instanceId, tokenHeader);
+        return parse(instanceId, query, tokenHeader, ZoneOffset.UTC);
     }
 
-    private TicketQuery parse(String instanceId, Optional<String> tokenHeader) {
+    /**
+     * {@code tokenHeader}: the reference sends the continuation token as a header; the query parameter works too.
+     * {@code offset}: the caller's {@code timezone}; a whole day ({@code createdAfter=2026-03-01}) or a date-time
+     * without an offset in a date filter is a time there.
+     */
+    public static TicketQuery parse(String instanceId, Function<String, Optional<String>> query,
+                                    Optional<String> tokenHeader, ZoneOffset offset) {
+        return new TicketListParameters(query).parse(instanceId, tokenHeader, offset);
+    }
+
+    private TicketQuery parse(String instanceId, Optional<String> tokenHeader, ZoneOffset timezone) {
         PageRequest page = PageRequest.parse(query, tokenHeader, errors);
         int offset = integer("offset", 0, 0, MAX_OFFSET, "; to read further, follow the continuationToken of each "
                 + "page");
@@ -54,16 +86,114 @@ public final class TicketListParameters {
             case "DESC" -> false;
             default -> invalid("order", false, "must be ASC or DESC");
         }).orElse(false);
-        Set<Status> statuses = list("status", Status::parse, Status.NAMES, Status.NAMES.size());
+        Set<Status> statuses = statuses();
         Set<Priority> priorities = list("priority", Priority::parse, Priority.NAMES, Priority.NAMES.size());
         Set<String> tags = list("tags", TicketListParameters::tagKey, List.of("tagCategoryId_tagText"), MAX_TAG_VALUES);
         Optional<String> title = text("title");
         Optional<String> search = text("search");
+        Map<TicketDateField, DateRange> dates = new EnumMap<>(TicketDateField.class);
+        for (TicketDateField field : TicketDateField.values()) {
+            range(field, timezone).ifPresent(range -> dates.put(field, range));
+        }
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        return new TicketQuery(instanceId, orderBy, ascending, statuses, priorities, tags, title, search,
+        return new TicketQuery(instanceId, orderBy, ascending, statuses, priorities, tags, title, search, dates,
                 page.limit(), offset, page.continuationToken());
+    }
+
+    /**
+     * The statuses that {@code status}, {@code statusId} (the live API's name for the same filter) and
+     * {@code isResolved} allow together; empty when none of them is sent. Filters that no status satisfies at once
+     * are a 400 naming the last of them.
+     */
+    private Set<Status> statuses() {
+        Set<Status> status = list("status", Status::parse, STATUS_VALUES, Status.NAMES.size());
+        Set<Status> statusId = list("statusId", Status::parse, STATUS_VALUES, Status.NAMES.size());
+        Optional<Boolean> resolved = bool("isResolved");
+        Set<Status> allowed = status.isEmpty() ? null : EnumSet.copyOf(status);
+        if (!statusId.isEmpty()) {
+            allowed = narrow(allowed, statusId, "statusId", "matches none of the statuses of status");
+        }
+        if (resolved.isPresent()) {
+            Set<Status> matching = EnumSet.noneOf(Status.class);
+            for (Status s : Status.values()) {
+                if (StatusWorkflow.resolves(s) == resolved.get()) {
+                    matching.add(s);
+                }
+            }
+            allowed = narrow(allowed, matching, "isResolved", "=" + resolved.get() + " means " + matching
+                    + ", none of the statuses asked for");
+        }
+        return allowed == null ? Set.of() : allowed;
+    }
+
+    private Set<Status> narrow(Set<Status> allowed, Set<Status> with, String name, String contradiction) {
+        if (allowed == null) {
+            return EnumSet.copyOf(with);
+        }
+        Set<Status> both = EnumSet.copyOf(allowed);
+        both.retainAll(with);
+        return both.isEmpty() ? invalid(name, allowed, contradiction) : both;
+    }
+
+    private Optional<Boolean> bool(String name) {
+        return value(name).map(v -> switch (v.strip().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> invalid(name, null, "must be true or false");
+        });
+    }
+
+    /** The {@code <field>After} (included) and {@code <field>Before} (excluded) pair, when either is sent. */
+    private Optional<DateRange> range(TicketDateField field, ZoneOffset offset) {
+        Optional<Instant> from = instant(field.afterParameter(), offset);
+        Optional<Instant> before = instant(field.beforeParameter(), offset);
+        if (from.isPresent() && before.isPresent() && !from.get().isBefore(before.get())) {
+            return invalid(field.beforeParameter(), Optional.empty(), "must be later than "
+                    + field.afterParameter() + " (" + field.afterParameter() + " is included, "
+                    + field.beforeParameter() + " excluded: one day D is " + field.afterParameter() + "=D&"
+                    + field.beforeParameter() + "=D+1)");
+        }
+        return from.isPresent() || before.isPresent() ? Optional.of(new DateRange(from, before)) : Optional.empty();
+    }
+
+    private Optional<Instant> instant(String name, ZoneOffset offset) {
+        Optional<String> text = value(name).map(String::strip);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Instant> instant = text.get().length() > MAX_DATE_LENGTH
+                ? Optional.empty() : dateBoundary(text.get(), offset);
+        if (instant.isEmpty()) {
+            return invalid(name, Optional.empty(), "must be a day, YYYY-MM-DD (from 00:00 in the timezone "
+                    + "offset), or an ISO-8601 date-time such as 2026-03-01T09:30:00Z (in the timezone offset when "
+                    + "it has none)");
+        }
+        return instant;
+    }
+
+    /**
+     * A day ({@code 2026-03-01}: its first instant in {@code offset}) or a date-time, with an offset
+     * ({@code 2026-03-01T09:30:00Z}, {@code ...+02:00}) or without one (then in {@code offset}); seconds and their
+     * fraction are optional. Empty for anything else, including dates that do not exist (2026-02-30).
+     */
+    static Optional<Instant> dateBoundary(String text, ZoneOffset offset) {
+        if (!DATE_START.matcher(text).lookingAt()) {
+            return Optional.empty();
+        }
+        try {
+            if (text.length() == DAY_LENGTH) {
+                return Optional.of(LocalDate.parse(text).atStartOfDay(offset).toInstant());
+            }
+            try {
+                return Optional.of(OffsetDateTime.parse(text).toInstant());
+            } catch (DateTimeParseException withoutOffset) {
+                return Optional.of(LocalDateTime.parse(text).atOffset(offset).toInstant());
+            }
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     private Optional<String> value(String name) {

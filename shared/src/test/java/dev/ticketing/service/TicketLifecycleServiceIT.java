@@ -80,7 +80,7 @@ class TicketLifecycleServiceIT {
     }
 
     @Test
-    void update_acceptsReferenceExample_andRecordsEachChangedFieldFromAndTo() {
+    void update_acceptsReferenceExample_andRecordsEachChangedFieldsOldAndNewValue() {
         Ticket before = newTicket();
 
         Ticket after = lifecycle.update(instanceId, Long.toString(before.ticketId()),
@@ -100,9 +100,9 @@ class TicketLifecycleServiceIT {
         JsonNode changes = update.details().get("changes");
         assertThat(fieldsOf(changes)).containsExactlyInAnyOrder("title", "requestor", "assignee", "priority",
                 "customFields.dcd58c80-xxxx-xxxx-xxxx-xxxxxxxxxxxxxxx");
-        assertThat(change(changes, "title").get("from").asText()).isEqualTo("My first ticket");
-        assertThat(change(changes, "title").get("to").asText()).isEqualTo("My 2nd ticket");
-        assertThat(change(changes, "assignee").get("from").isNull()).isTrue();
+        assertThat(change(changes, "title").get("oldValue").asText()).isEqualTo("My first ticket");
+        assertThat(change(changes, "title").get("newValue").asText()).isEqualTo("My 2nd ticket");
+        assertThat(change(changes, "assignee").get("oldValue").isNull()).isTrue();
     }
 
     @Test
@@ -380,13 +380,13 @@ class TicketLifecycleServiceIT {
 
     private static Set<String> fieldsOf(JsonNode changes) {
         Set<String> fields = new HashSet<>();
-        changes.forEach(c -> fields.add(c.get("field").asText()));
+        changes.forEach(c -> fields.add(c.get("name").asText()));
         return fields;
     }
 
     private static JsonNode change(JsonNode changes, String field) {
         for (JsonNode c : changes) {
-            if (c.get("field").asText().equals(field)) {
+            if (c.get("name").asText().equals(field)) {
                 return c;
             }
         }

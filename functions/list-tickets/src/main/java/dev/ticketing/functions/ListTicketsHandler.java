@@ -20,7 +20,10 @@ import dev.ticketing.store.TicketPage;
 import dev.ticketing.store.TicketQuery;
 import java.time.ZoneOffset;
 
-/** GET /tickets: a page of tickets, filtered, ordered and projected; the next page's token when there is one. */
+/**
+ * GET /tickets: a page of tickets, filtered, ordered and projected; the next page's token when there is one, and how
+ * many tickets match in all when that is known.
+ */
 public final class ListTicketsHandler extends ApiGatewayHandler {
 
     private final TicketListService tickets;
@@ -40,7 +43,7 @@ public final class ListTicketsHandler extends ApiGatewayHandler {
             ZoneOffset offset = request.timezone();
             TicketSelect select = TicketSelect.parse(request.query("select"));
             TicketQuery query = TicketListParameters.parse(instanceId, request::query,
-                    request.header(PageRequest.TOKEN));
+                    request.header(PageRequest.TOKEN), offset);
             TicketPage page = tickets.list(query);
             ObjectNode body = Json.object();
             ArrayNode items = body.putArray("items");
@@ -53,6 +56,7 @@ public final class ListTicketsHandler extends ApiGatewayHandler {
                 items.add(rendered);
             });
             page.continuationToken().ifPresent(token -> body.put(PageRequest.TOKEN, token));
+            page.itemCount().ifPresent(count -> body.put("itemCount", count));
             return ApiResponses.json(200, body);
         });
     }

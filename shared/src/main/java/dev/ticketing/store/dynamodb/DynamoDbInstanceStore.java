@@ -40,6 +40,7 @@ public final class DynamoDbInstanceStore implements InstanceStore {
     private final DynamoDbTable<ApiKeyItem> apiKeys;
     private final DynamoDbTable<TagCategoryItem> tagCategories;
     private final DynamoDbTable<InstanceEntryItem> directory;
+    private final DynamoDbTable<TicketCounts.ReadyItem> countsReady;
 
     public DynamoDbInstanceStore(DynamoDbEnhancedClient enhanced, String tableName) {
         this.enhanced = enhanced;
@@ -47,6 +48,7 @@ public final class DynamoDbInstanceStore implements InstanceStore {
         this.apiKeys = enhanced.table(tableName, ApiKeyItem.SCHEMA);
         this.tagCategories = enhanced.table(tableName, TagCategoryItem.SCHEMA);
         this.directory = enhanced.table(tableName, InstanceEntryItem.SCHEMA);
+        this.countsReady = enhanced.table(tableName, TicketCounts.ReadyItem.SCHEMA);
     }
 
     @Override
@@ -70,7 +72,10 @@ public final class DynamoDbInstanceStore implements InstanceStore {
                         keyItem(instance.id(), ApiKeySlot.primary, primaryKeyHash, usageIdentifierKey)))
                 .addPutItem(apiKeys, putNew(ApiKeyItem.class,
                         keyItem(instance.id(), ApiKeySlot.secondary, secondaryKeyHash, usageIdentifierKey)))
-                .addPutItem(directory, putNew(InstanceEntryItem.class, entryItem(instance.id())));
+                .addPutItem(directory, putNew(InstanceEntryItem.class, entryItem(instance.id())))
+                // A new instance has no ticket: its ticket counts are complete from the start.
+                .addPutItem(countsReady, putNew(TicketCounts.ReadyItem.class,
+                        TicketCounts.ReadyItem.of(instance.id(), Keys.instant(Instant.now()))));
         for (TagCategory category : categories) {
             tx.addPutItem(tagCategories, putNew(TagCategoryItem.class, TagCategoryItem.from(category, 1)));
         }

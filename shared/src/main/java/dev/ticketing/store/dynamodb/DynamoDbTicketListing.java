@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -87,7 +88,23 @@ public final class DynamoDbTicketListing implements TicketListing {
         }
         Optional<String> next = Optional.ofNullable(resumeAfter)
                 .map(key -> tokens.encode(query.instanceId(), fingerprint, key));
-        return new TicketPage(tickets, next);
+        return new TicketPage(tickets, next, itemCount(query, next.isEmpty() ? matched.size() : -1));
+    }
+
+    /**
+     * How many tickets match in all: {@code readToEnd} when this request read every match from the first (-1 when
+     * it did not), otherwise the instance's ticket counts when they can answer, otherwise unknown. The counts answer
+     * any set of statuses and priorities, and nothing else: a date, tag, title or search filter is unknown to them.
+     */
+    private OptionalLong itemCount(TicketQuery query, int readToEnd) {
+        if (readToEnd >= 0 && query.continuationToken().isEmpty()) {
+            return OptionalLong.of(readToEnd);
+        }
+        if (!query.dates().isEmpty() || !query.tags().isEmpty() || query.title().isPresent()
+                || query.search().isPresent()) {
+            return OptionalLong.empty();
+        }
+        return TicketCounts.count(client, tableName, query.instanceId(), query.statuses(), query.priorities());
     }
 
     /** What was read: the matches, in order, and the last item evaluated when the budget ended the reading. */
@@ -149,7 +166,10 @@ public final class DynamoDbTicketListing implements TicketListing {
                     .indexName(stream.indexName())
                     .scanIndexForward(plan.ascending())
                     .limit(limit);
-            plan.keyCondition(stream, after, request);
+            if (!plan.keyCondition(stream, after, request)) {
+                // The date range holds no sort key, or none after the token's: nothing to read.
+                return new Read(out, null);
+            }
             plan.filter(request);
             if (startKey != null) {
                 request.exclusiveStartKey(startKey);

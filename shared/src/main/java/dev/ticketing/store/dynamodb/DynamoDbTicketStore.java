@@ -82,6 +82,8 @@ public final class DynamoDbTicketStore implements TicketStore {
                         ITEM_DOES_NOT_EXIST),
                 put(ActivityItem.SCHEMA, ActivityItem.from(creation.created()), ITEM_DOES_NOT_EXIST)));
         int idempotencyAt = addIdempotency(actions, record);
+        // Before the tag categories, whose failures are told apart by position; it has no condition to fail.
+        actions.add(TicketCounts.created(tableName, ticket));
         int firstTagCategory = actions.size();
         actions.addAll(TagAdditions.updates(tableName, ticket.instanceId(), creation.newTags()));
         try {
@@ -186,6 +188,8 @@ public final class DynamoDbTicketStore implements TicketStore {
                 put(TicketItem.SCHEMA, TicketItem.from(ticket), sameVersion),
                 put(ActivityItem.SCHEMA, ActivityItem.from(change.activity()), ITEM_DOES_NOT_EXIST)));
         int idempotencyAt = addIdempotency(actions, change.idempotency());
+        // The version condition makes before's status and priority the ones the counts move away from.
+        TicketCounts.changed(tableName, change.before(), ticket).ifPresent(actions::add);
         int firstTagCategory = actions.size();
         actions.addAll(TagAdditions.updates(tableName, ticket.instanceId(), change.newTags()));
         try {

@@ -12,6 +12,9 @@ final class Keys {
 
     static final String INSTANCE_SK = "INSTANCE";
     static final String COUNTER_SK = "COUNTER#TICKET";
+    /** Sort keys of an instance's ticket counts: one shard item per remainder, and the item marking them complete. */
+    static final String TICKET_COUNTS_PREFIX = "TICKETCOUNT#";
+    static final String TICKET_COUNTS_READY_SK = TICKET_COUNTS_PREFIX + "READY";
     static final String TAG_CATEGORY_PREFIX = "TAGCATEGORY#";
     static final String API_KEY_SK = "APIKEY";
     static final String TICKET_SK = "TICKET";
@@ -55,6 +58,11 @@ final class Keys {
 
     static String idempotency(String instanceId, String idempotencyKey) {
         return instance(instanceId) + "#IDEMPOTENCY#" + idempotencyKey;
+    }
+
+    /** The shard of the instance's ticket counts that counts this ticket: its number modulo {@code shards}. */
+    static String ticketCountShard(long ticketNumber, int shards) {
+        return TICKET_COUNTS_PREFIX + Math.floorMod(ticketNumber, shards);
     }
 
     /** Partition of the ticket list indexes: every ticket of one instance. */

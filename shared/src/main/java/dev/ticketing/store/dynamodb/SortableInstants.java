@@ -16,6 +16,12 @@ final class SortableInstants {
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
     private static final int LENGTH = "0000-00-00T00:00:00.000Z".length();
     private static final long SECONDS_PER_DAY = 86_400;
+    /**
+     * Every stored instant lies in [1970-01-01, 9999-12-31): request validation keeps them there. A bound outside
+     * it selects the same tickets as that end of it, and formats as a four-digit year.
+     */
+    private static final Instant FIRST = Instant.parse("1970-01-01T00:00:00Z");
+    private static final Instant LAST = Instant.parse("9999-12-31T00:00:00Z");
 
     private SortableInstants() {
     }
@@ -45,6 +51,11 @@ final class SortableInstants {
         digits(out, 20, instant.getNano() / 1_000_000, 3);
         out[23] = 'Z';
         return new String(out);
+    }
+
+    /** {@code instant} moved into the range of stored instants, for use as a bound. */
+    static Instant clamp(Instant instant) {
+        return instant.isBefore(FIRST) ? FIRST : instant.isAfter(LAST) ? LAST : instant;
     }
 
     static Instant parse(String text) {

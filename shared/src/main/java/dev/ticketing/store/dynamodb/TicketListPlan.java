@@ -2,8 +2,11 @@ package dev.ticketing.store.dynamodb;
 
 import dev.ticketing.model.Priority;
 import dev.ticketing.model.Status;
+import dev.ticketing.store.DateRange;
+import dev.ticketing.store.TicketDateField;
 import dev.ticketing.store.TicketOrder;
 import dev.ticketing.store.TicketQuery;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,9 +20,13 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 /**
  * Which index, key conditions and filter serve a ticket query (the GET /tickets rows of the access-pattern table):
  * createdDateTime order with a status or priority filter reads that value's own index partition; every other
- * query reads the order's index over the instance's whole list and filters.
+ * query reads the order's index over the instance's whole list and filters. A date range on the index's own sort
+ * key narrows the key condition; every other date range is filtered.
+ *
+ * @param lowest  the smallest sort key to read (inclusive), or null
+ * @param highest the largest sort key to read (inclusive), or null
  */
-record TicketListPlan(List<Stream> streams, String sortAttribute, boolean ascending,
+record TicketListPlan(List<Stream> streams, String sortAttribute, boolean ascending, String lowest, String highest,
                       String filterExpression, Map<String, String> filterNames,
                       Map<String, AttributeValue> filterValues) {
 
@@ -53,11 +60,19 @@ record TicketListPlan(List<Stream> streams, String sortAttribute, boolean ascend
             filter.in("status", q.statuses().stream().map(Status::name).toList());
             filter.in("priority", q.priorities().stream().map(Priority::name).toList());
         }
+        SortRange range = new SortRange();
+        for (TicketDateField field : TicketDateField.values()) {
+            q.date(field).ifPresent(dates -> {
+                if (!range.serve(q.orderBy(), field, dates)) {
+                    filter.range(field.ticketField(), dates);
+                }
+            });
+        }
         q.tags().stream().sorted().forEach(tag -> filter.contains("tagKeys", tag));
         q.title().ifPresent(title -> filter.contains("titleLower", title));
         q.search().ifPresent(search -> filter.contains("searchText", search));
         return new TicketListPlan(List.copyOf(streams), DynamoDbTicketListing.sortAttribute(q.orderBy()),
-                q.ascending(), filter.expression(), filter.names, filter.values);
+                q.ascending(), range.lowest, range.highest, filter.expression(), filter.names, filter.values);
     }
 
     /** The attributes of a continuation key: table keys plus the index keys, as DynamoDB's LastEvaluatedKey. */
@@ -71,23 +86,107 @@ record TicketListPlan(List<Stream> streams, String sortAttribute, boolean ascend
         return key;
     }
 
-    void keyCondition(Stream stream, String after, QueryRequest.Builder request) {
+    /**
+     * The key condition of {@code stream}: its partition, and the sort keys within the date range and, when
+     * {@code after} is given, beyond that sort key in reading order. DynamoDB takes one condition on the sort key,
+     * so both ends are written inclusively (BETWEEN); returns false when nothing is left to read.
+     */
+    boolean keyCondition(Stream stream, String after, QueryRequest.Builder request) {
+        String low = lowest;
+        String high = highest;
+        if (after != null && ascending) {
+            low = max(low, TicketSortKeys.justAbove(after));
+        } else if (after != null) {
+            high = min(high, TicketSortKeys.justBelow(after));
+        }
         Map<String, String> names = new HashMap<>(filterNames);
         Map<String, AttributeValue> values = new HashMap<>(filterValues);
         names.put("#pk", stream.partitionAttribute());
         values.put(":pk", AttributeValue.fromS(stream.partitionValue()));
         String condition = "#pk = :pk";
-        if (after != null) {
+        if (low != null || high != null) {
+            if (low != null && high != null && low.compareTo(high) > 0) {
+                return false;
+            }
             names.put("#sk", sortAttribute);
-            values.put(":after", AttributeValue.fromS(after));
-            condition += ascending ? " AND #sk > :after" : " AND #sk < :after";
+            if (low != null) {
+                values.put(":low", AttributeValue.fromS(low));
+            }
+            if (high != null) {
+                values.put(":high", AttributeValue.fromS(high));
+            }
+            condition += low == null ? " AND #sk <= :high"
+                    : high == null ? " AND #sk >= :low" : " AND #sk BETWEEN :low AND :high";
         }
         request.keyConditionExpression(condition).expressionAttributeNames(names).expressionAttributeValues(values);
+        return true;
     }
 
     void filter(QueryRequest.Builder request) {
         if (filterExpression != null) {
             request.filterExpression(filterExpression);
+        }
+    }
+
+    private static String max(String a, String b) {
+        return a == null || b.compareTo(a) > 0 ? b : a;
+    }
+
+    private static String min(String a, String b) {
+        return a == null || b.compareTo(a) < 0 ? b : a;
+    }
+
+    /**
+     * The sort keys a query's date ranges allow on its index. Bounds are key prefixes that no stored key equals
+     * (keys go on with the ticket number), so "from T" is {@code >= T} and "before T" is {@code <= T} exactly.
+     * Besides the index's own date, the invariant createdOn <= lastUpdatedOn <= lastInteraction of every ticket
+     * (set together at creation; a change sets lastUpdatedOn and lastInteraction to the same instant, a comment
+     * lastInteraction only) bounds the index by another field's range, which is then also filtered.
+     */
+    private static final class SortRange {
+        private String lowest;
+        private String highest;
+
+        /** Narrows the key range by {@code dates}; true when that alone matches exactly (no filter needed). */
+        boolean serve(TicketOrder order, TicketDateField field, DateRange dates) {
+            switch (order) {
+                case createdDateTime -> {
+                    if (field == TicketDateField.created) {
+                        dates.from().ifPresent(from -> lowest = max(lowest, instant(from)));
+                        dates.before().ifPresent(before -> highest = min(highest, instant(before)));
+                        return true;
+                    }
+                    if (field == TicketDateField.lastUpdate) {
+                        // Updated before T means created before T.
+                        dates.before().ifPresent(before -> highest = min(highest, instant(before)));
+                    }
+                    return false;
+                }
+                case lastInteraction -> {
+                    if (field == TicketDateField.created || field == TicketDateField.lastUpdate) {
+                        // Created or updated at or after T means last interaction at or after T.
+                        dates.from().ifPresent(from -> lowest = max(lowest, instant(from)));
+                    }
+                    return false;
+                }
+                case expectedDate -> {
+                    if (field != TicketDateField.expectedDate) {
+                        return false;
+                    }
+                    // Tickets without an expected date have keys starting with MISSING, above every dated one.
+                    lowest = max(lowest, TicketSortKeys.PRESENT + dates.from().map(SortRange::instant).orElse(""));
+                    highest = min(highest, dates.before().map(b -> TicketSortKeys.PRESENT + instant(b))
+                            .orElse(TicketSortKeys.MISSING));
+                    return true;
+                }
+                default -> {
+                    return false;
+                }
+            }
+        }
+
+        private static String instant(Instant instant) {
+            return Keys.instant(SortableInstants.clamp(instant));
         }
     }
 
@@ -110,6 +209,15 @@ record TicketListPlan(List<Stream> streams, String sortAttribute, boolean ascend
 
         void contains(String attribute, String text) {
             conditions.add("contains(" + name(attribute) + ", " + value(text) + ")");
+        }
+
+        /** Stored date-times are fixed-width UTC text, so text order is time order; a missing one matches nothing. */
+        void range(String attribute, DateRange dates) {
+            String name = name(attribute);
+            dates.from().ifPresent(from -> conditions.add(name + " >= " + value(Keys.instant(SortableInstants.clamp(
+                    from)))));
+            dates.before().ifPresent(before -> conditions.add(name + " < " + value(Keys.instant(SortableInstants.clamp(
+                    before)))));
         }
 
         String expression() {

@@ -18,6 +18,8 @@ final class TicketSortKeys {
     static final String SEPARATOR = "\u0001";
     /** Long texts are compared on their first characters only: index keys are limited to 1 KB. */
     static final int MAX_SORT_TEXT = 200;
+    /** Every key ends with the ticket number in this many digits. */
+    static final int NUMBER_WIDTH = 10;
 
     private TicketSortKeys() {
     }
@@ -82,6 +84,25 @@ final class TicketSortKeys {
             return MISSING + SEPARATOR + number(t);
         }
         return PRESENT + Keys.instant(value) + SEPARATOR + number(t);
+    }
+
+    /**
+     * The least text above {@code key} and every key that starts like it: as a lower bound, it reads exactly the
+     * keys after {@code key}. No key is a prefix of another (each ends with the separator and a fixed-width number,
+     * and no normalised text holds the separator), so no key lies between the two.
+     */
+    static String justAbove(String key) {
+        return key + SEPARATOR;
+    }
+
+    /**
+     * As an upper bound, reads exactly the keys before {@code key}: the same key with the ticket number before its
+     * own, or, for number 0, the key without its number, which every key with the same prefix exceeds.
+     */
+    static String justBelow(String key) {
+        int digits = key.length() - NUMBER_WIDTH;
+        long number = Long.parseLong(key.substring(digits));
+        return number == 0 ? key.substring(0, digits) : key.substring(0, digits) + Keys.paddedNumber(number - 1);
     }
 
     /** Lower case, trimmed, without control characters (which would sort before the separator). */

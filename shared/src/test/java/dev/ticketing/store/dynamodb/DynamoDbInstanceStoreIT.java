@@ -54,6 +54,19 @@ class DynamoDbInstanceStoreIT {
     }
 
     @Test
+    void newInstance_hasCompleteTicketCounts_markedByItsReadyItem() {
+        String id = Fixtures.createDemoInstance(deps).instanceId();
+
+        Map<String, String> ready = StoredItems.summary(table.client(), table.tableName(), "INSTANCE#" + id,
+                "TICKETCOUNT#READY");
+
+        assertThat(ready.keySet()).containsExactly("PK", "SK", "createdOn", "type");
+        assertThat(ready).containsEntry("type", "S:ticketCountsReady");
+        assertThat(TicketCounts.count(table.client(), table.tableName(), id, java.util.Set.of(), java.util.Set.of()))
+                .hasValue(0);
+    }
+
+    @Test
     void list_pagesThroughEveryInstanceInIdOrder_withQueriesOnly() {
         for (int i = 0; i < 3; i++) {
             Fixtures.createDemoInstance(deps, "1157a000-0000-4000-8000-00000000000" + i,

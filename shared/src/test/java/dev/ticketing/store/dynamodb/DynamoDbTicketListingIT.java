@@ -184,8 +184,9 @@ class DynamoDbTicketListingIT {
         assertThat(other).hasSize(20).allMatch(t -> t.instanceId().equals(OTHER_INSTANCE));
     }
 
+    /** Besides its index Query, a page that is not the last reads the instance's ticket counts: no item here. */
     @Test
-    void unfilteredPage_readsLimitPlusOneItems_inOneQuery_onPageOneAndLater() {
+    void unfilteredPage_readsLimitPlusOneItems_inOneIndexQuery_onPageOneAndLater() {
         TicketQuery q = query(TicketOrder.requestorEmail, false, Set.of(), Set.of(), Set.of(), null, null, 10);
         counter.reset();
         TicketPage first = listing.list(q);
@@ -194,9 +195,9 @@ class DynamoDbTicketListingIT {
         listing.list(withPage(q, 0, first.continuationToken()));
         DynamoDbCallCounter.Snapshot secondCost = counter.snapshot();
 
-        assertThat(firstCost.totalCalls()).isEqualTo(1);
+        assertThat(firstCost.totalCalls()).isEqualTo(2);
         assertThat(firstCost.scannedCount()).isEqualTo(11);
-        assertThat(secondCost.totalCalls()).isEqualTo(1);
+        assertThat(secondCost.totalCalls()).isEqualTo(2);
         assertThat(secondCost.scannedCount()).isEqualTo(11);
     }
 
@@ -207,7 +208,7 @@ class DynamoDbTicketListingIT {
                 Set.of(), null, null, 5));
 
         assertThat(page.items()).hasSize(5).allMatch(t -> t.status() == Status.Open);
-        assertThat(counter.snapshot().totalCalls()).isEqualTo(1);
+        assertThat(counter.snapshot().totalCalls()).as("the partition's Query and the counts' Query").isEqualTo(2);
         assertThat(counter.snapshot().scannedCount()).isEqualTo(6);
     }
 

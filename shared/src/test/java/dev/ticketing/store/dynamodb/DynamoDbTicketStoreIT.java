@@ -19,6 +19,7 @@ import dev.ticketing.model.User;
 import dev.ticketing.store.ActivityPage;
 import dev.ticketing.store.InstanceStore;
 import dev.ticketing.store.TagCategoryChangedException;
+import dev.ticketing.store.TicketChange;
 import dev.ticketing.store.TicketCreation;
 import dev.ticketing.testing.Fixtures;
 import dev.ticketing.testkit.DynamoDbEngine;
@@ -99,6 +100,27 @@ class DynamoDbTicketStoreIT {
                 Map.entry("oPriority", "S:4\u00010000000007"),
                 Map.entry("oCreatedDateTime", "S:2026-11-28T10:15:30.123Z\u00010000000007"),
                 Map.entry("oLastInteraction", "S:2026-11-28T10:15:30.123Z\u00010000000007"))));
+    }
+
+    @Test
+    void ticketCountShard_hasExactlyTheDocumentedAttributes_andMovesATicketBetweenPairsOnChange() {
+        Ticket ticket = ticket("inst-counted", 17, "6d2e1f0a-3b4c-4d5e-8f6a-7b8c9d0e1f2a");
+        store.create(ticket, created(ticket));
+
+        assertThat(StoredItems.summary(client, tableName, "INSTANCE#inst-counted", "TICKETCOUNT#7"))
+                .isEqualTo(new TreeMap<>(Map.of(
+                        "PK", "S:INSTANCE#inst-counted",
+                        "SK", "S:TICKETCOUNT#7",
+                        "type", "S:ticketCount",
+                        "writes", "N:1",
+                        "Open_Urgent", "N:1")));
+
+        Ticket closed = ticket.toBuilder().status(Status.Closed).priority(Priority.Low).version(2).build();
+        store.change(new TicketChange(ticket, closed, new Activity("inst-counted", 17, ticket.id(), "a-17-2",
+                ActivityType.statusChange, JASON, CREATED.plusSeconds(1), Json.object())));
+
+        assertThat(StoredItems.summary(client, tableName, "INSTANCE#inst-counted", "TICKETCOUNT#7"))
+                .containsEntry("writes", "N:2").containsEntry("Open_Urgent", "N:0").containsEntry("Closed_Low", "N:1");
     }
 
     @Test
