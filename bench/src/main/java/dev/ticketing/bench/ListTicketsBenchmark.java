@@ -5,7 +5,8 @@ import dev.ticketing.local.dynamodb.LocalDynamoDb;
 import dev.ticketing.model.Priority;
 import dev.ticketing.model.Status;
 import dev.ticketing.store.TicketOrder;
-import dev.ticketing.store.TicketPage;
+import dev.ticketing.model.Ticket;
+import dev.ticketing.store.Page;
 import dev.ticketing.store.TicketQuery;
 import dev.ticketing.store.dynamodb.ContinuationTokens;
 import dev.ticketing.store.dynamodb.DynamoDbTicketListing;
@@ -108,7 +109,7 @@ public final class ListTicketsBenchmark {
 
     private void measure(String label, TicketQuery query) {
         counter.reset();
-        TicketPage page = listing.list(query);
+        Page<Ticket> page = listing.list(query);
         DynamoDbCallCounter.Snapshot cost = counter.snapshot();
         System.out.printf("| `%s` | %d | %d | %d |%n", label, cost.totalCalls(), cost.scannedCount(),
                 page.items().size());

@@ -16,7 +16,7 @@ import dev.ticketing.model.StatusWorkflow;
 import dev.ticketing.model.Ticket;
 import dev.ticketing.model.TicketTag;
 import dev.ticketing.model.User;
-import dev.ticketing.store.ActivityPage;
+import dev.ticketing.store.Page;
 import dev.ticketing.store.IdempotencyRecord;
 import dev.ticketing.store.InstanceStore;
 import dev.ticketing.store.TagCategoryChangedException;
@@ -179,12 +179,12 @@ public final class TicketLifecycleService {
     }
 
     /** GET /tickets/{ticketId}/activities: newest first, as the live API answers, or oldest first. */
-    public ActivityPage activities(String instanceId, String ticketIdOrId, PageRequest page, boolean oldestFirst) {
+    public Page<Activity> activities(String instanceId, String ticketIdOrId, PageRequest page, boolean oldestFirst) {
         Ticket ticket = reader.get(instanceId, ticketIdOrId);
-        ActivityPage stored = StoreFailures.translated(() -> tickets.activities(instanceId, ticket.ticketId(),
+        Page<Activity> stored = StoreFailures.translated(() -> tickets.activities(instanceId, ticket.ticketId(),
                 page.limit(), page.continuationToken().orElse(null), oldestFirst));
         // Activities stored before they kept the ticket's id get it from the ticket they belong to.
-        return new ActivityPage(stored.items().stream()
+        return new Page<>(stored.items().stream()
                 .map(a -> a.ticketUuid() == null ? a.withTicketUuid(ticket.id()) : a).toList(),
                 stored.continuationToken());
     }

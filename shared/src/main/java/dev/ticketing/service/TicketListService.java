@@ -1,8 +1,9 @@
 package dev.ticketing.service;
 
+import dev.ticketing.model.Ticket;
 import dev.ticketing.store.InstanceStore;
 import dev.ticketing.store.TicketListing;
-import dev.ticketing.store.TicketPage;
+import dev.ticketing.store.Page;
 import dev.ticketing.store.TicketQuery;
 
 /** GET /tickets: one page of an instance's tickets, as a validated {@link TicketQuery} asks. */
@@ -17,7 +18,7 @@ public final class TicketListService {
     }
 
     /** A disabled or vanished instance answers 403 here as on every other route. */
-    public TicketPage list(TicketQuery query) {
+    public Page<Ticket> list(TicketQuery query) {
         instances.get(query.instanceId());
         return StoreFailures.translated(() -> listing.list(query));
     }

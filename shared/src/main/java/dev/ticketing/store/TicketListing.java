@@ -1,8 +1,10 @@
 package dev.ticketing.store;
 
+import dev.ticketing.model.Ticket;
+
 /** Storage port for listing tickets in index order, with filters and both pagination styles. */
 public interface TicketListing {
 
-    /** The page {@code query} asks for; throws a validation error naming {@code continuationToken} for a bad token. */
-    TicketPage list(TicketQuery query);
+    /** The page {@code query} asks for; throws InvalidPageRequestException for a token or offset it cannot serve. */
+    Page<Ticket> list(TicketQuery query);
 }

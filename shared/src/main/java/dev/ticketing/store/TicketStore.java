@@ -42,6 +42,6 @@ public interface TicketStore {
      * A ticket's activities, oldest or newest first; the token comes from the previous page of the same order (null
      * for the first).
      */
-    ActivityPage activities(String instanceId, long ticketNumber, int limit, String continuationToken,
+    Page<Activity> activities(String instanceId, long ticketNumber, int limit, String continuationToken,
                             boolean oldestFirst);
 }

@@ -10,7 +10,7 @@ import dev.ticketing.model.Priority;
 import dev.ticketing.model.Status;
 import dev.ticketing.model.StatusWorkflow;
 import dev.ticketing.model.Ticket;
-import dev.ticketing.store.TicketPage;
+import dev.ticketing.store.Page;
 import dev.ticketing.testing.FailTransactions;
 import dev.ticketing.testing.Fixtures;
 import dev.ticketing.testkit.DynamoDbEngine;
@@ -187,7 +187,7 @@ class TicketCountsIT {
                 Map.of("search", "ticket", "status", "Open"))) {
             Map<String, String> firstOfMany = new HashMap<>(filter);
             firstOfMany.put("limit", "1");
-            TicketPage page = list(instanceId, firstOfMany);
+            Page<Ticket> page = list(instanceId, firstOfMany);
             assertThat(page.itemCount()).as("%s on a page of one", filter).isEmpty();
         }
         assertThat(list(instanceId, Map.of("title", "ticket", "limit", "10")).itemCount())
@@ -265,7 +265,7 @@ class TicketCountsIT {
         return list(instanceId, onePerPage).itemCount();
     }
 
-    private static TicketPage list(String instanceId, Map<String, String> params) {
+    private static Page<Ticket> list(String instanceId, Map<String, String> params) {
         return lists.list(TicketListParameters.parse(instanceId, name -> Optional.ofNullable(params.get(name)),
                 Optional.empty()));
     }

@@ -10,7 +10,7 @@ import dev.ticketing.json.Json;
 import dev.ticketing.model.Activity;
 import dev.ticketing.model.ActivityType;
 import dev.ticketing.model.Ticket;
-import dev.ticketing.store.TicketPage;
+import dev.ticketing.store.Page;
 import dev.ticketing.testing.Fixtures;
 import dev.ticketing.testing.OverlappingInstances.Side;
 import dev.ticketing.testing.OverlappingInstances;
@@ -150,7 +150,7 @@ class TicketIsolationIT {
     @Test
     void lists_andTheirCounts_neverMix() {
         for (Side side : List.of(data.a(), data.b())) {
-            TicketPage page = lists.list(TicketListParameters.parse(side.instanceId(),
+            Page<Ticket> page = lists.list(TicketListParameters.parse(side.instanceId(),
                     name -> Optional.ofNullable(Map.of("limit", "100").get(name)), Optional.empty()));
 
             assertThat(page.items()).extracting(Ticket::id).containsExactlyInAnyOrder(side.full().id(),

@@ -17,7 +17,7 @@ import dev.ticketing.model.ActivityType;
 import dev.ticketing.model.Priority;
 import dev.ticketing.model.Status;
 import dev.ticketing.model.Ticket;
-import dev.ticketing.store.ActivityPage;
+import dev.ticketing.store.Page;
 import dev.ticketing.testing.FailTransactions;
 import dev.ticketing.testing.Fixtures;
 import dev.ticketing.testkit.DynamoDbEngine;
@@ -298,14 +298,14 @@ class TicketLifecycleServiceIT {
             lifecycle.addComment(instanceId, ticket.id(), body);
         }
 
-        ActivityPage first = lifecycle.activities(instanceId, ticket.id(), PageRequest.first(10), true);
-        ActivityPage second = lifecycle.activities(instanceId, ticket.id(), next(first), true);
-        ActivityPage third = lifecycle.activities(instanceId, ticket.id(), next(second), true);
+        Page<Activity> first = lifecycle.activities(instanceId, ticket.id(), PageRequest.first(10), true);
+        Page<Activity> second = lifecycle.activities(instanceId, ticket.id(), next(first), true);
+        Page<Activity> third = lifecycle.activities(instanceId, ticket.id(), next(second), true);
 
         List<Activity> all = new ArrayList<>(first.items());
         all.addAll(second.items());
         all.addAll(third.items());
-        assertThat(third.continuationToken()).isNull();
+        assertThat(third.continuationToken()).isEmpty();
         assertThat(all).hasSize(25).doesNotHaveDuplicates();
         assertThat(all.get(0).type()).isEqualTo(ActivityType.created);
         for (int i = 1; i < all.size(); i++) {
@@ -365,10 +365,10 @@ class TicketLifecycleServiceIT {
         List<Activity> all = new ArrayList<>();
         String token = null;
         do {
-            ActivityPage page = lifecycle.activities(instanceId, ticket.id(),
+            Page<Activity> page = lifecycle.activities(instanceId, ticket.id(),
                     new PageRequest(1000, Optional.ofNullable(token)), true);
             all.addAll(page.items());
-            token = page.continuationToken();
+            token = page.continuationToken().orElse(null);
         } while (token != null);
         return all;
     }
@@ -393,7 +393,7 @@ class TicketLifecycleServiceIT {
         throw new AssertionError("no change of " + field + " in " + changes);
     }
 
-    private static PageRequest next(ActivityPage page) {
-        return new PageRequest(10, Optional.ofNullable(page.continuationToken()));
+    private static PageRequest next(Page<Activity> page) {
+        return new PageRequest(10, page.continuationToken());
     }
 }

@@ -14,9 +14,10 @@ import dev.ticketing.http.Includes;
 import dev.ticketing.http.TicketJson;
 import dev.ticketing.json.Json;
 import dev.ticketing.lambda.ApiGatewayHandler;
+import dev.ticketing.model.Activity;
 import dev.ticketing.service.PageRequest;
 import dev.ticketing.service.TicketLifecycleService;
-import dev.ticketing.store.ActivityPage;
+import dev.ticketing.store.Page;
 import java.time.ZoneOffset;
 
 /**
@@ -41,15 +42,13 @@ public final class ListActivitiesHandler extends ApiGatewayHandler {
             String instanceId = request.instanceId();
             ZoneOffset offset = request.timezone();
             boolean includeHtml = Includes.asks(request, Includes.COMMENT_HTML);
-            ActivityPage page = tickets.activities(instanceId, request.pathParameter("ticketId"),
+            Page<Activity> page = tickets.activities(instanceId, request.pathParameter("ticketId"),
                     PageRequest.parse(request::query, request.header(PageRequest.TOKEN)), oldestFirst(request));
             ObjectNode body = Json.object();
             ArrayNode items = body.putArray("items");
             page.items().forEach(a -> items.add(TicketJson.activity(a, offset, includeHtml)));
             // As on GET /tickets: the token is present only while more activities exist.
-            if (page.continuationToken() != null) {
-                body.put(PageRequest.TOKEN, page.continuationToken());
-            }
+            page.continuationToken().ifPresent(token -> body.put(PageRequest.TOKEN, token));
             return ApiResponses.json(200, body);
         });
     }

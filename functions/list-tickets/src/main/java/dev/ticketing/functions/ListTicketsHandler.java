@@ -13,10 +13,11 @@ import dev.ticketing.http.TicketJson;
 import dev.ticketing.http.TicketSelect;
 import dev.ticketing.json.Json;
 import dev.ticketing.lambda.ApiGatewayHandler;
+import dev.ticketing.model.Ticket;
 import dev.ticketing.service.PageRequest;
 import dev.ticketing.service.TicketListParameters;
 import dev.ticketing.service.TicketListService;
-import dev.ticketing.store.TicketPage;
+import dev.ticketing.store.Page;
 import dev.ticketing.store.TicketQuery;
 import java.time.ZoneOffset;
 
@@ -44,7 +45,7 @@ public final class ListTicketsHandler extends ApiGatewayHandler {
             TicketSelect select = TicketSelect.parse(request.query("select"));
             TicketQuery query = TicketListParameters.parse(instanceId, request::query,
                     request.header(PageRequest.TOKEN), offset);
-            TicketPage page = tickets.list(query);
+            Page<Ticket> page = tickets.list(query);
             ObjectNode body = Json.object();
             ArrayNode items = body.putArray("items");
             boolean includeHtml = Includes.asks(request, Includes.DESCRIPTION_HTML);

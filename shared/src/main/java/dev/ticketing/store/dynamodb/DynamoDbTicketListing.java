@@ -4,7 +4,7 @@ import dev.ticketing.model.Ticket;
 import dev.ticketing.store.InvalidPageRequestException;
 import dev.ticketing.store.TicketListing;
 import dev.ticketing.store.TicketOrder;
-import dev.ticketing.store.TicketPage;
+import dev.ticketing.store.Page;
 import dev.ticketing.store.TicketQuery;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -58,7 +58,7 @@ public final class DynamoDbTicketListing implements TicketListing {
     }
 
     @Override
-    public TicketPage list(TicketQuery query) {
+    public Page<Ticket> list(TicketQuery query) {
         TicketListPlan plan = TicketListPlan.of(query);
         String fingerprint = query.fingerprint();
         Optional<Map<String, AttributeValue>> start = query.continuationToken()
@@ -88,7 +88,7 @@ public final class DynamoDbTicketListing implements TicketListing {
         }
         Optional<String> next = Optional.ofNullable(resumeAfter)
                 .map(key -> tokens.encode(query.instanceId(), fingerprint, key));
-        return new TicketPage(tickets, next, itemCount(query, next.isEmpty() ? matched.size() : -1));
+        return new Page<>(tickets, next, itemCount(query, next.isEmpty() ? matched.size() : -1));
     }
 
     /**

@@ -2,7 +2,7 @@ package dev.ticketing.store.dynamodb;
 
 import dev.ticketing.model.Activity;
 import dev.ticketing.model.Ticket;
-import dev.ticketing.store.ActivityPage;
+import dev.ticketing.store.Page;
 import dev.ticketing.store.AlreadyExistsException;
 import dev.ticketing.store.IdempotencyKeyTakenException;
 import dev.ticketing.store.IdempotencyRecord;
@@ -215,7 +215,7 @@ public final class DynamoDbTicketStore implements TicketStore {
     }
 
     @Override
-    public ActivityPage activities(String instanceId, long ticketNumber, int limit, String continuationToken,
+    public Page<Activity> activities(String instanceId, long ticketNumber, int limit, String continuationToken,
                                    boolean oldestFirst) {
         String pk = Keys.ticket(instanceId, ticketNumber);
         // The order is part of the query: a token of one order is refused by the other.
@@ -250,7 +250,7 @@ public final class DynamoDbTicketStore implements TicketStore {
             next = tokens.encode(instanceId, fingerprint, Map.of("PK", response.lastEvaluatedKey().get("PK"),
                     "SK", response.lastEvaluatedKey().get("SK")));
         }
-        return new ActivityPage(items, next);
+        return new Page<>(items, Optional.ofNullable(next));
     }
 
     /** A Put of a mapped item, as the enhanced client would write it (null attributes left out). */

@@ -12,7 +12,7 @@ import dev.ticketing.model.Status;
 import dev.ticketing.model.Tag;
 import dev.ticketing.model.TagCategory;
 import dev.ticketing.model.Ticket;
-import dev.ticketing.store.ActivityPage;
+import dev.ticketing.store.Page;
 import dev.ticketing.store.IdempotencyRecord;
 import dev.ticketing.store.InstanceStore;
 import dev.ticketing.store.TicketListing;
@@ -123,9 +123,10 @@ class DynamoDbStoreIsolationIT {
 
     @Test
     void activitiesToken_ofOneInstance_isRefusedForTheSameTicketNumberOfTheOther() {
-        ActivityPage page = store.activities(data.a().instanceId(), 1, 1, null, true);
+        Page<Activity> page = store.activities(data.a().instanceId(), 1, 1, null, true);
 
-        assertThatThrownBy(() -> store.activities(data.b().instanceId(), 1, 1, page.continuationToken(), true))
+        String token = page.continuationToken().orElseThrow();
+        assertThatThrownBy(() -> store.activities(data.b().instanceId(), 1, 1, token, true))
                 .isInstanceOf(InvalidPageRequestException.class);
     }
 

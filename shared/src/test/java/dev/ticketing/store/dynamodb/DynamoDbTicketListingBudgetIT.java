@@ -8,7 +8,7 @@ import dev.ticketing.local.dynamodb.DynamoDbCallCounter;
 import dev.ticketing.model.Status;
 import dev.ticketing.model.Ticket;
 import dev.ticketing.store.TicketOrder;
-import dev.ticketing.store.TicketPage;
+import dev.ticketing.store.Page;
 import dev.ticketing.store.TicketQuery;
 import dev.ticketing.testkit.DynamoDbEngine;
 import dev.ticketing.testkit.TestTable;
@@ -63,7 +63,7 @@ class DynamoDbTicketListingBudgetIT {
         Optional<String> token = Optional.empty();
         do {
             counter.reset();
-            TicketPage page = listing.list(withToken(query, token));
+            Page<Ticket> page = listing.list(withToken(query, token));
             scannedPerRequest.add(counter.snapshot().scannedCount());
             found.addAll(page.items());
             token = page.continuationToken();
@@ -110,7 +110,7 @@ class DynamoDbTicketListingBudgetIT {
         List<Long> walked = new ArrayList<>();
         Optional<String> token = Optional.empty();
         do {
-            TicketPage page = listing.list(withToken(query, token));
+            Page<Ticket> page = listing.list(withToken(query, token));
             pageSizes.add(page.items().size());
             page.items().forEach(t -> walked.add(t.ticketId()));
             token = page.continuationToken();
@@ -126,7 +126,7 @@ class DynamoDbTicketListingBudgetIT {
         Optional<String> token = Optional.empty();
         int pages = 0;
         do {
-            TicketPage page = listing.list(withToken(query, token));
+            Page<Ticket> page = listing.list(withToken(query, token));
             page.items().forEach(t -> ids.add(t.ticketId()));
             token = page.continuationToken();
         } while (token.isPresent() && ++pages < COUNT);

@@ -8,7 +8,7 @@ import dev.ticketing.model.Ticket;
 import dev.ticketing.store.DateRange;
 import dev.ticketing.store.TicketDateField;
 import dev.ticketing.store.TicketOrder;
-import dev.ticketing.store.TicketPage;
+import dev.ticketing.store.Page;
 import dev.ticketing.store.TicketQuery;
 import dev.ticketing.local.dynamodb.DynamoDbCallCounter;
 import dev.ticketing.testkit.DynamoDbEngine;
@@ -165,7 +165,7 @@ class DynamoDbTicketListingFiltersIT {
         int matches = expected(TicketOrder.createdDateTime, false, matching(dates)).size();
 
         counter.reset();
-        TicketPage page = listing.list(query(TicketOrder.createdDateTime, false, Set.of(), Set.of(), dates, 100));
+        Page<Ticket> page = listing.list(query(TicketOrder.createdDateTime, false, Set.of(), Set.of(), dates, 100));
 
         assertThat(page.items()).hasSize(matches);
         assertThat(page.continuationToken()).isEmpty();
@@ -181,7 +181,7 @@ class DynamoDbTicketListingFiltersIT {
         int matches = expected(TicketOrder.expectedDate, true, matching(dates)).size();
 
         counter.reset();
-        TicketPage page = listing.list(query(TicketOrder.expectedDate, true, Set.of(), Set.of(), dates, 100));
+        Page<Ticket> page = listing.list(query(TicketOrder.expectedDate, true, Set.of(), Set.of(), dates, 100));
 
         assertThat(page.items()).hasSize(matches);
         assertThat(counter.snapshot().scannedCount()).isEqualTo(matches);
@@ -260,7 +260,7 @@ class DynamoDbTicketListingFiltersIT {
                 TicketDateField.created, range("2026-01-06T00:00:00Z", null));
 
         counter.reset();
-        TicketPage page = listing.list(query(TicketOrder.createdDateTime, false, Set.of(), Set.of(), dates, 10));
+        Page<Ticket> page = listing.list(query(TicketOrder.createdDateTime, false, Set.of(), Set.of(), dates, 10));
 
         assertThat(page.items()).isEmpty();
         assertThat(page.continuationToken()).isEmpty();
@@ -298,7 +298,7 @@ class DynamoDbTicketListingFiltersIT {
         TicketQuery first = query(TicketOrder.title, true, Set.of(), Set.of(), dates, 10);
         do {
             counter.reset();
-            TicketPage page = small.list(first.page(0, token));
+            Page<Ticket> page = small.list(first.page(0, token));
             scannedPerRequest.add(counter.snapshot().scannedCount());
             walked.addAll(page.items());
             token = page.continuationToken();
@@ -347,7 +347,7 @@ class DynamoDbTicketListingFiltersIT {
         Optional<String> token = Optional.empty();
         int pages = 0;
         do {
-            TicketPage page = listing.list(first.page(0, token));
+            Page<Ticket> page = listing.list(first.page(0, token));
             assertThat(page.items().size()).isLessThanOrEqualTo(first.limit());
             all.addAll(page.items());
             token = page.continuationToken();

@@ -9,7 +9,7 @@ import dev.ticketing.model.Priority;
 import dev.ticketing.model.Status;
 import dev.ticketing.model.Ticket;
 import dev.ticketing.store.TicketOrder;
-import dev.ticketing.store.TicketPage;
+import dev.ticketing.store.Page;
 import dev.ticketing.store.TicketQuery;
 import dev.ticketing.testkit.DynamoDbEngine;
 import dev.ticketing.testkit.TestTable;
@@ -125,7 +125,7 @@ class DynamoDbTicketListingIT {
         List<Ticket> byToken = walk(first);
         List<Ticket> byOffset = new ArrayList<>();
         for (int offset = 0; ; offset += 4) {
-            TicketPage page = listing.list(withPage(first, offset, Optional.empty()));
+            Page<Ticket> page = listing.list(withPage(first, offset, Optional.empty()));
             byOffset.addAll(page.items());
             if (page.continuationToken().isEmpty()) {
                 break;
@@ -137,10 +137,10 @@ class DynamoDbTicketListingIT {
 
     @Test
     void lastPage_hasNoToken_andEmptyResultHasNoToken() {
-        TicketPage all = listing.list(query(TicketOrder.ticketId, true, Set.of(), Set.of(), Set.of(), null, null,
+        Page<Ticket> all = listing.list(query(TicketOrder.ticketId, true, Set.of(), Set.of(), Set.of(), null, null,
                 COUNT));
-        TicketPage none = listing.list(query(TicketOrder.ticketId, true, Set.of(), Set.of(), Set.of(), "no such title",
-                null, 5));
+        Page<Ticket> none = listing.list(query(TicketOrder.ticketId, true, Set.of(), Set.of(), Set.of(),
+                "no such title", null, 5));
 
         assertThat(all.items()).hasSize(COUNT);
         assertThat(all.continuationToken()).isEmpty();
@@ -189,7 +189,7 @@ class DynamoDbTicketListingIT {
     void unfilteredPage_readsLimitPlusOneItems_inOneIndexQuery_onPageOneAndLater() {
         TicketQuery q = query(TicketOrder.requestorEmail, false, Set.of(), Set.of(), Set.of(), null, null, 10);
         counter.reset();
-        TicketPage first = listing.list(q);
+        Page<Ticket> first = listing.list(q);
         DynamoDbCallCounter.Snapshot firstCost = counter.snapshot();
         counter.reset();
         listing.list(withPage(q, 0, first.continuationToken()));
@@ -204,7 +204,7 @@ class DynamoDbTicketListingIT {
     @Test
     void singleStatusPage_inDefaultOrder_readsOnlyThatStatusPartition() {
         counter.reset();
-        TicketPage page = listing.list(query(TicketOrder.createdDateTime, false, Set.of(Status.Open), Set.of(),
+        Page<Ticket> page = listing.list(query(TicketOrder.createdDateTime, false, Set.of(Status.Open), Set.of(),
                 Set.of(), null, null, 5));
 
         assertThat(page.items()).hasSize(5).allMatch(t -> t.status() == Status.Open);
@@ -223,7 +223,7 @@ class DynamoDbTicketListingIT {
         Optional<String> token = Optional.empty();
         long nextNumber = 31;
         do {
-            TicketPage page = listing.list(withPage(q, 0, token));
+            Page<Ticket> page = listing.list(withPage(q, 0, token));
             walked.addAll(page.items());
             token = page.continuationToken();
             // Newer tickets land before the cursor in this order, and one back-dated ticket lands after it.
@@ -265,7 +265,7 @@ class DynamoDbTicketListingIT {
         Optional<String> token = Optional.empty();
         int pages = 0;
         do {
-            TicketPage page = listing.list(withPage(first, 0, token));
+            Page<Ticket> page = listing.list(withPage(first, 0, token));
             assertThat(page.items().size()).isLessThanOrEqualTo(first.limit());
             all.addAll(page.items());
             token = page.continuationToken();

@@ -16,7 +16,7 @@ import dev.ticketing.model.TagCategory;
 import dev.ticketing.model.Ticket;
 import dev.ticketing.model.TicketTag;
 import dev.ticketing.model.User;
-import dev.ticketing.store.ActivityPage;
+import dev.ticketing.store.Page;
 import dev.ticketing.store.InstanceStore;
 import dev.ticketing.store.TagCategoryChangedException;
 import dev.ticketing.store.TicketChange;
@@ -221,9 +221,9 @@ class DynamoDbTicketStoreIT {
         int pages = 0;
         String token = null;
         do {
-            ActivityPage page = store.activities("inst-long-history", 1, 50, token, true);
+            Page<Activity> page = store.activities("inst-long-history", 1, 50, token, true);
             page.items().forEach(activity -> read.add(activity.id()));
-            token = page.continuationToken();
+            token = page.continuationToken().orElse(null);
             pages++;
         } while (token != null && pages < 10);
 
