@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ticketing.error.ApiException;
 import dev.ticketing.error.ValidationException;
 import dev.ticketing.json.Json;
+import dev.ticketing.metrics.DomainMetrics;
 import dev.ticketing.store.IdempotencyRecord;
 import dev.ticketing.store.TicketStore;
 import java.nio.charset.StandardCharsets;
@@ -65,6 +66,7 @@ public final class Idempotency {
             throw new ApiException(422, "IdempotencyKeyReused", "This Idempotency-Key was used within the last "
                     + RETENTION.toHours() + " hours for a different request; send a new key for a new request.");
         }
+        DomainMetrics.current().idempotentReplay();
         return Optional.of(new Response(record.get().statusCode(), record.get().responseBody()));
     }
 

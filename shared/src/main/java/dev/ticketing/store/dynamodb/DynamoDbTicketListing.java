@@ -1,6 +1,7 @@
 package dev.ticketing.store.dynamodb;
 
 import dev.ticketing.error.ValidationException;
+import dev.ticketing.metrics.DomainMetrics;
 import dev.ticketing.model.Ticket;
 import dev.ticketing.store.TicketListing;
 import dev.ticketing.store.TicketOrder;
@@ -87,6 +88,7 @@ public final class DynamoDbTicketListing implements TicketListing {
         }
         Optional<String> next = Optional.ofNullable(resumeAfter)
                 .map(key -> tokens.encode(query.instanceId(), fingerprint, key));
+        DomainMetrics.current().listItemsReturned(tickets.size());
         return new TicketPage(tickets, next);
     }
 
@@ -157,6 +159,7 @@ public final class DynamoDbTicketListing implements TicketListing {
             QueryResponse response = client.query(request.build());
             out.addAll(response.items());
             scanned += response.scannedCount() == null ? 0 : response.scannedCount();
+            DomainMetrics.current().listItemsRead(response.scannedCount() == null ? 0 : response.scannedCount());
             startKey = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
                     ? response.lastEvaluatedKey() : null;
         } while (startKey != null && out.size() < wanted && scanned < budget);
