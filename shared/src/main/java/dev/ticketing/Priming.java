@@ -8,7 +8,6 @@ import dev.ticketing.http.TicketJson;
 import dev.ticketing.json.Json;
 import dev.ticketing.lambda.ApiGatewayHandler;
 import dev.ticketing.lambda.LambdaEvents;
-import dev.ticketing.log.Log;
 import dev.ticketing.model.Instance;
 import dev.ticketing.model.Status;
 import dev.ticketing.model.Ticket;
@@ -29,12 +28,17 @@ import java.util.function.BooleanSupplier;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.lambda.powertools.logging.argument.StructuredArguments;
 
 /**
  * SnapStart priming: before Lambda snapshots an initialised function, runs a request's worth of JSON, schema
  * mapping, validation and reads of keys no instance has, so a restored function starts with that code loaded.
  */
 public final class Priming implements Resource {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Priming.class);
 
     /** Not a UUID, so no real instance can have it: the reads below find nothing and nothing is written. */
     static final String INSTANCE_ID = "snapstart-priming";
@@ -82,7 +86,7 @@ public final class Priming implements Resource {
             lastRun = prime();
         } catch (RuntimeException | JsonProcessingException e) {
             // Priming only saves time; a failure must not stop the version from being published.
-            Log.error("priming failed", e);
+            LOG.warn("priming failed", StructuredArguments.entry("error_type", e.getClass().getName()));
         }
     }
 
@@ -142,7 +146,8 @@ public final class Priming implements Resource {
         try {
             return read.getAsBoolean();
         } catch (RuntimeException e) {
-            Log.info("priming read skipped", "read", what, "errorType", e.getClass().getSimpleName());
+            LOG.info("priming read skipped", StructuredArguments.entry("read", what),
+                    StructuredArguments.entry("error_type", e.getClass().getSimpleName()));
             return false;
         }
     }

@@ -8,7 +8,6 @@ import dev.ticketing.error.UnauthorizedException;
 import dev.ticketing.json.Json;
 import dev.ticketing.lambda.LambdaEvents;
 import java.io.IOException;
-import dev.ticketing.log.Log;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,7 +67,7 @@ public final class Authorizers {
                           String requestId) {
         Optional<FunctionRunner> runner = functions.runner(spec.functionName());
         if (runner.isEmpty()) {
-            Log.info("authorizer unavailable", "function", spec.functionName());
+            SandboxLog.info("authorizer unavailable", "function", spec.functionName());
             return new Result.Failed();
         }
         try {
@@ -80,15 +79,16 @@ public final class Authorizers {
                 if (UnauthorizedSignal.MESSAGE.equals(failure.errorMessage())) {
                     return new Result.Refused();
                 }
-                Log.info("authorizer failed", "function", spec.functionName(), "errorType", failure.errorType(),
-                        "requestId", requestId);
+                SandboxLog.info("authorizer failed", "function", spec.functionName(),
+                        "errorType", failure.errorType(), "requestId", requestId);
                 return new Result.Failed();
             }
             // Lambda hands API Gateway the handler's output as JSON, so it is judged in that form.
             return Result.of(Json.MAPPER.readTree(((FunctionInvocation.Success) result).payload()),
                     spec.functionName());
         } catch (IOException e) {
-            Log.error("malformed authorizer response", e, "function", spec.functionName(), "requestId", requestId);
+            SandboxLog.error("malformed authorizer response", e, "function", spec.functionName(),
+                    "requestId", requestId);
             return new Result.Failed();
         }
     }
@@ -138,7 +138,7 @@ public final class Authorizers {
             for (Map.Entry<String, JsonNode> entry : output.path("context").properties()) {
                 if (!entry.getValue().isValueNode()) {
                     // API Gateway accepts only strings, numbers and booleans in the context.
-                    Log.info("authorizer returned a nested context value", "function", functionName,
+                    SandboxLog.info("authorizer returned a nested context value", "function", functionName,
                             "field", entry.getKey());
                     return new Failed();
                 }
@@ -146,7 +146,7 @@ public final class Authorizers {
                 context.put(entry.getKey(), entry.getValue().asText());
             }
             if (!principal.isValueNode() || !policy.isObject()) {
-                Log.info("authorizer returned no principalId or policyDocument", "function", functionName);
+                SandboxLog.info("authorizer returned no principalId or policyDocument", "function", functionName);
                 return new Failed();
             }
             JsonNode usageKey = output.path("usageIdentifierKey");
