@@ -9,6 +9,7 @@ import dev.ticketing.json.Json;
 import dev.ticketing.lambda.ApiGatewayHandler;
 import dev.ticketing.lambda.LambdaEvents;
 import dev.ticketing.model.Instance;
+import dev.ticketing.observability.RequestScope;
 import dev.ticketing.model.Status;
 import dev.ticketing.model.Ticket;
 import dev.ticketing.service.NewTicket;
@@ -34,7 +35,8 @@ import software.amazon.lambda.powertools.logging.argument.StructuredArguments;
 
 /**
  * SnapStart priming: before Lambda snapshots an initialised function, runs a request's worth of JSON, schema
- * mapping, validation and reads of keys no instance has, so a restored function starts with that code loaded.
+ * mapping, validation, logging and metrics and reads of keys no instance has, so a restored function starts with
+ * that code loaded.
  */
 public final class Priming implements Resource {
 
@@ -120,7 +122,9 @@ public final class Priming implements Resource {
         boolean listed = read("ticket list", () -> !dependencies.ticketListing()
                 .list(TicketListParameters.parse(INSTANCE_ID, name -> Optional.empty(), Optional.empty()))
                 .items().isEmpty());
-        return new Primed(body, validationErrors, instanceFound || ticketFound || listed);
+        // Logging and metrics: one line logged, one metric record built but not printed (RequestScope.prime).
+        List<String> metricRecord = RequestScope.prime();
+        return new Primed(body, validationErrors, instanceFound || ticketFound || listed, metricRecord);
     }
 
     /**
@@ -163,7 +167,8 @@ public final class Priming implements Resource {
      * @param renderedTicket the response body rendered for the primed ticket
      * @param validationErrors field errors found in the deliberately invalid body
      * @param readFoundData whether a priming read found anything (it never should)
+     * @param metricRecord the EMF record built for the made-up request, never printed
      */
-    record Primed(String renderedTicket, int validationErrors, boolean readFoundData) {
+    record Primed(String renderedTicket, int validationErrors, boolean readFoundData, List<String> metricRecord) {
     }
 }
