@@ -172,7 +172,10 @@ public final class RequestScope {
             if (priming) {
                 return EmfRecords.render(route, outcome, counts);
             }
-            EmfRecords.publish(route, outcome, counts);
+            if (!counts.isEmpty()) {
+                // Not before: a request that counted nothing leaves the metrics library unloaded (cold starts).
+                EmfRecords.publish(route, outcome, counts);
+            }
             return List.of();
         } catch (RuntimeException e) {
             // Observability must never change an answer: a record that cannot be written is logged and dropped.
