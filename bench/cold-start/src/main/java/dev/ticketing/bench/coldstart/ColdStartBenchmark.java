@@ -285,21 +285,36 @@ public final class ColdStartBenchmark {
             report.line("## Warm path: handler's own time = invocation - time inside DynamoDB calls (SDK interceptor)");
             report.line("");
             report.line(Report.warmHeader());
-            report.line(Report.warmRow("get-ticket (`events/get-ticket.json`)", warmRun("GetTicketFunction",
-                    Fixtures.projectFile("events/get-ticket.json"), values, invocations), invocations));
-            report.line(Report.warmRow("list-tickets (`events/list-tickets.json`, limit " + Seed.LIST_LIMIT + ")",
-                    warmRun("ListTicketsFunction", listEvent, values, invocations), invocations));
+            Path getEvent = Fixtures.projectFile("events/get-ticket.json");
+            String getLabel = "get-ticket (`events/get-ticket.json`)";
+            String listLabel = "list-tickets (`events/list-tickets.json`, limit " + Seed.LIST_LIMIT + ")";
+            report.line(Report.warmRow(getLabel, warmRun("GetTicketFunction", functionJar("GetTicketFunction"), "",
+                    getEvent, values, invocations), invocations));
+            // A baseline's series runs right after this checkout's, one after the other, not interleaved.
+            if (baseline.isPresent()) {
+                report.line(Report.warmRow(getLabel + ", before", warmRun("GetTicketFunction",
+                        baselineJar(baseline.get(), "GetTicketFunction"), BEFORE, getEvent, values, invocations),
+                        invocations));
+            }
+            report.line(Report.warmRow(listLabel, warmRun("ListTicketsFunction", functionJar("ListTicketsFunction"),
+                    "", listEvent, values, invocations), invocations));
+            if (baseline.isPresent()) {
+                report.line(Report.warmRow(listLabel + ", before", warmRun("ListTicketsFunction",
+                        baselineJar(baseline.get(), "ListTicketsFunction"), BEFORE, listEvent, values, invocations),
+                        invocations));
+            }
         }
     }
 
-    private WarmRun warmRun(String logicalId, Path event, Map<String, String> values, int invocations) {
+    private WarmRun warmRun(String logicalId, Path jar, String suffix, Path event, Map<String, String> values,
+                            int invocations) {
         TemplateFunction function = functions.get(logicalId);
-        Path taskRoot = stage(new Variant("warm-" + logicalId, logicalId, logicalId, function.handler(),
-                List.of(functionJar(logicalId)), null, 200));
+        Path taskRoot = stage(new Variant("warm-" + logicalId + suffix, logicalId, logicalId, function.handler(),
+                List.of(jar), null, 200));
         List<String> command = new ArrayList<>(runtime.javaCommand(function.memorySizeMb(), function.handler()));
         int classPath = command.indexOf("-classpath");
         List<String> jars = new ArrayList<>(runtime.runtimeJars().stream().map(Path::toString).toList());
-        jars.add(taskRoot.resolve("lib").resolve(functionJar(logicalId).getFileName()).toString());
+        jars.add(taskRoot.resolve("lib").resolve(jar.getFileName()).toString());
         jars.add(own("warm").toString());
         command = new ArrayList<>(command.subList(0, classPath));
         command.addAll(List.of("-classpath", String.join(":", jars), "dev.ticketing.bench.coldstart.warm.WarmChild",
