@@ -27,6 +27,7 @@ final class EmfRecords {
     static final String OUTCOME = "Outcome";
 
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final String SERVICE_NAME = Config.serviceName();
     private static final Metrics METRICS = configure();
 
     private EmfRecords() {
@@ -48,7 +49,7 @@ final class EmfRecords {
      */
     private static void configure(Metrics metrics) {
         metrics.setNamespace(Config.metricsNamespace());
-        metrics.setDefaultDimensions(DimensionSet.of(SERVICE, Config.serviceName()));
+        metrics.setDefaultDimensions(DimensionSet.of(SERVICE, SERVICE_NAME));
     }
 
     /** Prints the record of one invocation; nothing when it counted nothing. */
@@ -82,9 +83,8 @@ final class EmfRecords {
     }
 
     private static void fill(Metrics metrics, String route, String outcome, Counts counts) {
-        String service = Config.serviceName();
-        metrics.addDimension(DimensionSet.of(SERVICE, service, ROUTE, routeDimension(route), OUTCOME, outcome));
-        metrics.addDimension(DimensionSet.of(SERVICE, service, OUTCOME, outcome));
+        metrics.addDimension(DimensionSet.of(SERVICE, SERVICE_NAME, ROUTE, routeDimension(route), OUTCOME, outcome));
+        metrics.addDimension(DimensionSet.of(SERVICE, SERVICE_NAME, OUTCOME, outcome));
         counts.values().forEach((metric, value) -> metrics.addMetric(metric.metricName(), value, metric.unit()));
     }
 }

@@ -95,6 +95,9 @@ public final class RequestScope {
     }
 
     private static RequestScope begin(String route, String correlationId, String instanceId, Redaction redaction) {
+        // An invocation that ended in an Error never closed its scope: none of its fields may reach this one's lines.
+        MDC.remove(CORRELATION_ID);
+        MDC.remove(INSTANCE_ID);
         if (correlationId != null) {
             MDC.put(CORRELATION_ID, correlationId);
         }
