@@ -128,8 +128,20 @@ distclean: clean
 # fresh execution environments (emulator + Lambda's runtime client), interleaved; writes
 # bench/cold-start/target/cold-start-results.md. About 4 to 5 minutes on 2 shared vCPUs; BENCH_RUNS=3 BENCH_WARM=1000
 # for a quick look (BENCH_WARM=0 skips the warm series).
+# BENCH_BASELINE_REF=<commit, branch or tag> also measures that commit's get-ticket, list-tickets and create-ticket as
+# "before" variants in the same rounds: its tree is exported to bench/cold-start/target/baseline and its function jars
+# packaged there (package, not install, so the local repository keeps this checkout's modules).
 BENCH_RUNS ?= 10
 BENCH_WARM ?= 5000
+BENCH_BASELINE_REF ?=
+BENCH_BASELINE_DIR = bench/cold-start/target/baseline
+BENCH_BASELINE_MODULES = functions/get-ticket,functions/list-tickets,functions/create-ticket
 bench-cold-start: venv rie
 	$(MVN) -B -q -DskipTests install
-	$(MVN) -B -q -f bench/cold-start/pom.xml exec:java -Dbench.runs=$(BENCH_RUNS) -Dbench.warm=$(BENCH_WARM)
+ifneq ($(BENCH_BASELINE_REF),)
+	rm -rf $(BENCH_BASELINE_DIR) && mkdir -p $(BENCH_BASELINE_DIR)
+	git archive $(BENCH_BASELINE_REF) | tar -x -C $(BENCH_BASELINE_DIR)
+	cd $(BENCH_BASELINE_DIR) && $(MVN) -B -q -DskipTests package -pl $(BENCH_BASELINE_MODULES) -am
+endif
+	$(MVN) -B -q -f bench/cold-start/pom.xml exec:java -Dbench.runs=$(BENCH_RUNS) -Dbench.warm=$(BENCH_WARM) \
+		-Dbench.baseline=$(if $(BENCH_BASELINE_REF),$(abspath $(BENCH_BASELINE_DIR)))

@@ -4,6 +4,8 @@ import dev.ticketing.auth.Authenticator;
 import dev.ticketing.config.Config;
 import dev.ticketing.config.SsmTokenSecrets;
 import dev.ticketing.config.TokenSecrets;
+import dev.ticketing.metrics.DomainMetrics;
+import dev.ticketing.observability.ScopedDomainMetrics;
 import dev.ticketing.service.InstanceService;
 import dev.ticketing.service.TicketListService;
 import dev.ticketing.service.TicketLifecycleService;
@@ -46,6 +48,7 @@ public final class Dependencies {
     public Dependencies(Config config, DynamoDbClient client, Supplier<TokenSecrets> tokenSecrets) {
         this.config = config;
         this.client = client;
+        DomainMetrics.install(ScopedDomainMetrics.INSTANCE);
         DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
         this.continuationTokens = new ContinuationTokens(tokenSecrets);
         this.instanceStore = new DynamoDbInstanceStore(enhanced, config.tableName());

@@ -9,8 +9,8 @@ import dev.ticketing.http.TicketJson;
 import dev.ticketing.json.Json;
 import dev.ticketing.lambda.ApiGatewayHandler;
 import dev.ticketing.lambda.LambdaEvents;
-import dev.ticketing.log.Log;
 import dev.ticketing.model.Instance;
+import dev.ticketing.observability.RequestScope;
 import dev.ticketing.model.Status;
 import dev.ticketing.model.Ticket;
 import dev.ticketing.service.NewTicket;
@@ -30,12 +30,18 @@ import java.util.function.BooleanSupplier;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.lambda.powertools.logging.argument.StructuredArguments;
 
 /**
  * SnapStart priming: before Lambda snapshots an initialised function, runs a request's worth of JSON, schema
- * mapping, validation and reads of keys no instance has, so a restored function starts with that code loaded.
+ * mapping, validation, logging and metrics and reads of keys no instance has, so a restored function starts with
+ * that code loaded.
  */
 public final class Priming implements Resource {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Priming.class);
 
     /** Not a UUID, so no real instance can have it: the reads below find nothing and nothing is written. */
     static final String INSTANCE_ID = "snapstart-priming";
@@ -83,7 +89,7 @@ public final class Priming implements Resource {
             lastRun = prime();
         } catch (RuntimeException | JsonProcessingException e) {
             // Priming only saves time; a failure must not stop the version from being published.
-            Log.error("priming failed", e);
+            LOG.warn("priming failed", StructuredArguments.entry("error_type", e.getClass().getName()));
         }
     }
 
@@ -117,7 +123,9 @@ public final class Priming implements Resource {
         boolean listed = read("ticket list", () -> !dependencies.ticketListing()
                 .list(TicketListParameters.parse(INSTANCE_ID, name -> Optional.empty(), Optional.empty()))
                 .items().isEmpty());
-        return new Primed(body, validationErrors, instanceFound || ticketFound || listed);
+        // Logging and metrics: one line logged, one metric record built but not printed (RequestScope.prime).
+        List<String> metricRecord = RequestScope.prime();
+        return new Primed(body, validationErrors, instanceFound || ticketFound || listed, metricRecord);
     }
 
     /**
@@ -143,7 +151,8 @@ public final class Priming implements Resource {
         try {
             return read.getAsBoolean();
         } catch (RuntimeException e) {
-            Log.info("priming read skipped", "read", what, "errorType", e.getClass().getSimpleName());
+            LOG.info("priming read skipped", StructuredArguments.entry("read", what),
+                    StructuredArguments.entry("error_type", e.getClass().getSimpleName()));
             return false;
         }
     }
@@ -161,7 +170,8 @@ public final class Priming implements Resource {
      * @param renderedTicket the response body rendered for the primed ticket
      * @param validationErrors field errors found in the deliberately invalid body
      * @param readFoundData whether a priming read found anything (it never should)
+     * @param metricRecord the EMF record built for the made-up request, never printed
      */
-    record Primed(String renderedTicket, int validationErrors, boolean readFoundData) {
+    record Primed(String renderedTicket, int validationErrors, boolean readFoundData, List<String> metricRecord) {
     }
 }

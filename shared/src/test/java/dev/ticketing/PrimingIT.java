@@ -6,6 +6,7 @@ import dev.ticketing.config.Config;
 import dev.ticketing.local.dynamodb.DynamoDbCallCounter;
 import dev.ticketing.service.TicketService;
 import dev.ticketing.testing.Fixtures;
+import dev.ticketing.testing.StandardOutput;
 import dev.ticketing.testkit.DynamoDbEngine;
 import dev.ticketing.testkit.TestTable;
 import java.util.List;
@@ -20,7 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class PrimingIT {
 
     @Test
-    void beforeCheckpoint_runsJsonSchemasValidationAndReads_andWritesNothing(TestTable table) {
+    void beforeCheckpoint_runsJsonSchemasValidationReadsLoggingAndMetrics_andWritesNothing(TestTable table) {
         // Given a table holding an instance and a ticket
         Dependencies seeding = Fixtures.dependencies(table);
         String instanceId = Fixtures.createDemoInstance(seeding).instanceId();
@@ -34,7 +35,7 @@ class PrimingIT {
             Priming priming = Priming.register(new Dependencies(config, counted));
 
             // When the snapshot hook runs
-            priming.beforeCheckpoint(Core.getGlobalContext());
+            List<String> printed = StandardOutput.capture(() -> priming.beforeCheckpoint(Core.getGlobalContext()));
 
             // Then it rendered a validated ticket, found the invalid body's errors and read without finding data
             Priming.Primed run = priming.lastRun();
@@ -42,6 +43,12 @@ class PrimingIT {
             assertThat(run.renderedTicket()).contains("\"title\":\"Priming\"", "\"priority\":\"Urgent\"", "A-1");
             assertThat(run.validationErrors()).isPositive();
             assertThat(run.readFoundData()).isFalse();
+            // and logging and metrics: one line logged, a metric record of every metric built but never printed
+            assertThat(printed).filteredOn(line -> line.contains("\"priming request\"")).hasSize(1);
+            assertThat(printed).noneMatch(line -> line.contains("_aws"));
+            assertThat(run.metricRecord()).hasSize(1);
+            assertThat(run.metricRecord().get(0)).contains("\"CloudWatchMetrics\"", "\"TicketsCreated\"",
+                    "\"ListItemsReadPerReturned\"", "\"ServerErrors\"");
             DynamoDbCallCounter.Snapshot calls = counter.snapshot();
             assertThat(calls.calls("GetItem")).isEqualTo(2);
             assertThat(calls.calls("Query")).isEqualTo(1);

@@ -10,7 +10,6 @@ import dev.ticketing.json.Json;
 import dev.ticketing.lambda.LambdaEvents;
 import dev.ticketing.local.template.AuthorizerSpec;
 import dev.ticketing.local.template.Route;
-import dev.ticketing.log.Log;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -71,7 +70,7 @@ public final class Authorizers {
                           String requestId) {
         Optional<FunctionRunner> runner = functions.runner(spec.functionName());
         if (runner.isEmpty()) {
-            Log.info("authorizer unavailable", "function", spec.functionName());
+            SandboxLog.info("authorizer unavailable", "function", spec.functionName());
             return new Result.Failed();
         }
         try {
@@ -83,15 +82,16 @@ public final class Authorizers {
                 if (UnauthorizedSignal.MESSAGE.equals(failure.errorMessage())) {
                     return new Result.Refused();
                 }
-                Log.info("authorizer failed", "function", spec.functionName(), "errorType", failure.errorType(),
-                        "requestId", requestId);
+                SandboxLog.info("authorizer failed", "function", spec.functionName(),
+                        "errorType", failure.errorType(), "requestId", requestId);
                 return new Result.Failed();
             }
             // Lambda hands API Gateway the handler's output as JSON, so it is judged in that form.
             return Result.of(Json.MAPPER.readTree(((FunctionInvocation.Success) result).payload()),
                     spec.functionName());
         } catch (IOException e) {
-            Log.error("malformed authorizer response", e, "function", spec.functionName(), "requestId", requestId);
+            SandboxLog.error("malformed authorizer response", e, "function", spec.functionName(),
+                    "requestId", requestId);
             return new Result.Failed();
         }
     }
@@ -141,7 +141,7 @@ public final class Authorizers {
             for (Map.Entry<String, JsonNode> entry : output.path("context").properties()) {
                 if (!entry.getValue().isValueNode()) {
                     // API Gateway accepts only strings, numbers and booleans in the context.
-                    Log.info("authorizer returned a nested context value", "function", functionName,
+                    SandboxLog.info("authorizer returned a nested context value", "function", functionName,
                             "field", entry.getKey());
                     return new Failed();
                 }
@@ -149,7 +149,7 @@ public final class Authorizers {
                 context.put(entry.getKey(), entry.getValue().asText());
             }
             if (!principal.isValueNode() || !policy.isObject()) {
-                Log.info("authorizer returned no principalId or policyDocument", "function", functionName);
+                SandboxLog.info("authorizer returned no principalId or policyDocument", "function", functionName);
                 return new Failed();
             }
             JsonNode usageKey = output.path("usageIdentifierKey");

@@ -9,7 +9,6 @@ import dev.ticketing.http.ErrorResponses;
 import dev.ticketing.json.Json;
 import dev.ticketing.lambda.LambdaEvents;
 import dev.ticketing.local.template.Route;
-import dev.ticketing.log.Log;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -76,7 +75,7 @@ public final class Gateway {
         }
         response = withHeader(response, REQUEST_ID_HEADER, requestId);
         // Only the route template and the status: the path may hold ids and the query string holds the API key.
-        Log.info("sandbox request", "method", in.method(), "route", route, "status", response.status(),
+        SandboxLog.info("sandbox request", "method", in.method(), "route", route, "status", response.status(),
                 "durationMs", (System.nanoTime() - start) / 1_000_000, "requestId", requestId);
         return response;
     }
@@ -125,7 +124,7 @@ public final class Gateway {
     private OutgoingResponse invoke(Route route, Object event, String requestId) {
         Optional<FunctionRunner> runner = functions.runner(route.functionName());
         if (runner.isEmpty()) {
-            Log.info("function unavailable", "function", route.functionName(),
+            SandboxLog.info("function unavailable", "function", route.functionName(),
                     "reason", functions.unavailable().get(route.functionName()));
             return badGateway();
         }
@@ -145,20 +144,21 @@ public final class Gateway {
             }
             if (result instanceof FunctionInvocation.Failure failure) {
                 // API Gateway answers 502 when the function fails, a timeout under 29 s included.
-                Log.info("function failed", "function", route.functionName(), "errorType", failure.errorType(),
-                        "requestId", requestId);
+                SandboxLog.info("function failed", "function", route.functionName(),
+                        "errorType", failure.errorType(), "requestId", requestId);
                 return badGateway();
             }
             byte[] answer = ((FunctionInvocation.Success) result).payload();
             if (answer.length > LAMBDA_PAYLOAD_LIMIT) {
-                Log.info("function response over 6 MB", "function", route.functionName(), "bytes", answer.length,
-                        "requestId", requestId);
+                SandboxLog.info("function response over 6 MB", "function", route.functionName(),
+                        "bytes", answer.length, "requestId", requestId);
                 return badGateway();
             }
             return ProxyEvents.response(LambdaEvents.read(answer, APIGatewayProxyResponseEvent.class));
         } catch (IOException | IllegalArgumentException e) {
             // ... and when its response is not a valid proxy response.
-            Log.error("malformed function response", e, "function", route.functionName(), "requestId", requestId);
+            SandboxLog.error("malformed function response", e, "function", route.functionName(),
+                    "requestId", requestId);
             return badGateway();
         }
     }

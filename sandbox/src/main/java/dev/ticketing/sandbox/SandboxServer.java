@@ -5,7 +5,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.ticketing.error.ErrorCode;
 import dev.ticketing.error.TicketingException;
-import dev.ticketing.log.Log;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -96,7 +95,7 @@ public final class SandboxServer implements AutoCloseable {
                     response = docs.flatMap(pages -> pages.handle(request)).orElseGet(() -> gateway.handle(request));
                 } catch (RuntimeException e) {
                     // Without an answer the JDK server just drops the connection, which tells the client nothing.
-                    Log.error("sandbox failed", e);
+                    SandboxLog.error("sandbox failed", e);
                     response = Gateway.error(new TicketingException(ErrorCode.InternalError,
                             "The sandbox itself failed; see its log."));
                 }

@@ -30,6 +30,12 @@ public record Config(String tableName, String region, Optional<URI> dynamoDbEndp
     /** Set by Lambda when credentials come from its local endpoint (SnapStart) instead of AWS_ACCESS_KEY_ID. */
     public static final String CONTAINER_CREDENTIALS_URI = "AWS_CONTAINER_CREDENTIALS_FULL_URI";
 
+    /** Powertools reads these two itself (template.yaml sets them in Globals); see {@link #metricsNamespace()}. */
+    public static final String METRICS_NAMESPACE = "POWERTOOLS_METRICS_NAMESPACE";
+    public static final String SERVICE_NAME = "POWERTOOLS_SERVICE_NAME";
+    public static final String DEFAULT_METRICS_NAMESPACE = "Ticketing";
+    public static final String DEFAULT_SERVICE_NAME = "ticketing";
+
     /** The region of local engines' tables (the local module's LocalDynamoDb uses the same). */
     public static final String LOCAL_REGION = "us-east-1";
 
@@ -85,6 +91,19 @@ public record Config(String tableName, String region, Optional<URI> dynamoDbEndp
                 "AWS_DEFAULT_REGION", LOCAL_REGION,
                 "AWS_ACCESS_KEY_ID", "local",
                 "AWS_SECRET_ACCESS_KEY", "local");
+    }
+
+    /**
+     * The CloudWatch namespace of the functions' metrics: {@value #METRICS_NAMESPACE}, or
+     * {@value #DEFAULT_METRICS_NAMESPACE} where it is unset (tests and the in-process sandbox).
+     */
+    public static String metricsNamespace() {
+        return nonBlank(System.getenv(), METRICS_NAMESPACE).orElse(DEFAULT_METRICS_NAMESPACE);
+    }
+
+    /** The {@code Service} of logs and metrics: {@value #SERVICE_NAME}, or {@value #DEFAULT_SERVICE_NAME}. */
+    public static String serviceName() {
+        return nonBlank(System.getenv(), SERVICE_NAME).orElse(DEFAULT_SERVICE_NAME);
     }
 
     private static Optional<String> nonBlank(Map<String, String> env, String name) {

@@ -1,10 +1,11 @@
 package dev.ticketing.config;
 
-import dev.ticketing.log.Log;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
@@ -16,6 +17,7 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.SsmClientBuilder;
 import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
 import software.amazon.awssdk.services.ssm.model.ParameterVersionNotFoundException;
+import software.amazon.lambda.powertools.logging.argument.StructuredArguments;
 import software.amazon.lambda.powertools.parameters.ssm.SSMProvider;
 
 /**
@@ -25,6 +27,8 @@ import software.amazon.lambda.powertools.parameters.ssm.SSMProvider;
  * "Rotating the continuation-token secret").
  */
 public final class SsmTokenSecrets implements Supplier<TokenSecrets> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SsmTokenSecrets.class);
 
     public static final String PREVIOUS_LABEL = "previous";
     /** How long a container keeps the secrets it read: the lag between a rotation and every container using it. */
@@ -98,8 +102,11 @@ public final class SsmTokenSecrets implements Supplier<TokenSecrets> {
                 refresh();
             } catch (RuntimeException e) {
                 refreshAfterNanos = System.nanoTime() + maxAge.toNanos();
-                Log.error("Cannot re-read the continuation-token secret; keeping the last one read", e,
-                        "parameter", parameterName);
+                // Parameter Store's messages name the parameter and the missing permission, never the secret.
+                LOG.error("Cannot re-read the continuation-token secret; keeping the last one read",
+                        StructuredArguments.entry("parameter", parameterName),
+                        StructuredArguments.entry("error_type", e.getClass().getName()),
+                        StructuredArguments.entry("error_message", e.getMessage()));
             }
         }
         return secrets;

@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.ticketing.error.TicketingException;
-import dev.ticketing.log.Log;
+import dev.ticketing.observability.RequestScope;
 import java.util.function.Function;
 
 /**
@@ -18,29 +18,24 @@ public final class Handlers {
 
     public static APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent event, Context context,
                                                       Function<ApiRequest, APIGatewayProxyResponseEvent> body) {
-        long start = System.nanoTime();
+        RequestScope scope = RequestScope.open(event, context);
         APIGatewayProxyResponseEvent response;
         try {
             ApiRequest request = new ApiRequest(event);
             QueryParameters.check(route(event), request);
             response = body.apply(request);
         } catch (TicketingException e) {
+            scope.refused(e.code().name());
             response = ErrorResponses.of(e);
         } catch (RuntimeException e) {
-            Log.error("request failed", e, "route", route(event), "requestId", requestId(context));
+            scope.failed(e);
             response = ErrorResponses.internalError();
         }
-        // Only the route template and the status are logged: the path may hold ids, the query the API key.
-        Log.info("request", "route", route(event), "status", response.getStatusCode(),
-                "durationMs", (System.nanoTime() - start) / 1_000_000, "requestId", requestId(context));
+        scope.close(response.getStatusCode());
         return response;
     }
 
     private static String route(APIGatewayProxyRequestEvent event) {
         return event.getHttpMethod() + " " + event.getResource();
-    }
-
-    private static String requestId(Context context) {
-        return context == null ? null : context.getAwsRequestId();
     }
 }

@@ -9,6 +9,7 @@ import dev.ticketing.error.ErrorCode;
 import dev.ticketing.error.ValidationException;
 import dev.ticketing.json.Json;
 import dev.ticketing.store.IdempotencyKeyTakenException;
+import dev.ticketing.metrics.DomainMetrics;
 import dev.ticketing.store.IdempotencyRecord;
 import dev.ticketing.store.TicketStore;
 import java.nio.charset.StandardCharsets;
@@ -111,6 +112,7 @@ public final class Idempotency {
                     + "last " + RETENTION.toHours() + " hours for a different request; send a new key for a new "
                     + "request.");
         }
+        DomainMetrics.current().idempotentReplay();
         IdempotencyRecord stored = record.get();
         return Optional.of(new Response(stored.statusCode(), stored.responseHeaders(), stored.responseBody()));
     }

@@ -8,6 +8,7 @@ import dev.ticketing.error.NotFoundException;
 import dev.ticketing.error.PreconditionFailedException;
 import dev.ticketing.error.ValidationException;
 import dev.ticketing.json.Json;
+import dev.ticketing.metrics.DomainMetrics;
 import dev.ticketing.model.Activity;
 import dev.ticketing.model.ActivityType;
 import dev.ticketing.model.Instance;
@@ -211,6 +212,7 @@ public final class TicketLifecycleService {
             try {
                 tickets.change(new TicketChange(current, change.ticket(), change.activity(),
                         idempotency.apply(change), change.newTags()));
+                DomainMetrics.current().ticketChanged(change.activity().type());
                 return change;
             } catch (VersionConflictException e) {
                 if (attempt == MAX_ATTEMPTS) {
@@ -229,6 +231,7 @@ public final class TicketLifecycleService {
 
     /** Random, growing pauses spread competing writers apart, so each retry is likely to win. */
     static void backOff(int attempt) {
+        DomainMetrics.current().writeConflictRetried();
         long capMillis = Math.min(200, 5L << Math.min(attempt, 6));
         LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(capMillis + 1) * 1_000_000);
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ticketing.error.ConflictException;
 import dev.ticketing.error.ErrorCode;
 import dev.ticketing.error.NotFoundException;
+import dev.ticketing.metrics.DomainMetrics;
 import dev.ticketing.model.Activity;
 import dev.ticketing.model.ActivityType;
 import dev.ticketing.model.Instance;
@@ -91,6 +92,7 @@ public final class TicketService {
             TicketCreation creation = creation(instanceId, number, request, idempotency);
             try {
                 tickets.create(creation);
+                DomainMetrics.current().ticketCreated();
                 return creation;
             } catch (WriteConflictException conflict) {
                 // Nothing was written; a concurrent repeat of this request usually commits meanwhile, and the

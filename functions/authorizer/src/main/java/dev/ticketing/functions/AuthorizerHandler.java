@@ -8,7 +8,7 @@ import dev.ticketing.auth.Authenticator;
 import dev.ticketing.auth.UnauthorizedSignal;
 import dev.ticketing.http.ApiRequest;
 import dev.ticketing.lambda.LambdaEvents;
-import dev.ticketing.log.Log;
+import dev.ticketing.observability.RequestScope;
 import dev.ticketing.store.ApiKeyOwner;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,7 +38,8 @@ public final class AuthorizerHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        LambdaEvents.write(handle(LambdaEvents.readAuthorizerRequest(input), context), output);
+        APIGatewayCustomAuthorizerEvent event = LambdaEvents.readAuthorizerRequest(input);
+        LambdaEvents.write(RequestScope.authorize(event, context, () -> handle(event, context)), output);
     }
 
     /**
@@ -50,11 +51,12 @@ public final class AuthorizerHandler implements RequestStreamHandler {
         String key = query == null ? null : query.get(KEY_PARAMETER);
         ApiKeyOwner owner = authenticator.authenticate(key).orElse(null);
         if (owner == null) {
-            Log.info("authorization denied", "keyPresent", key != null);
+            RequestScope.note("key_present", key != null);
             // This exact message is how a Lambda authorizer tells API Gateway to answer 401.
             throw new UnauthorizedSignal();
         }
-        Log.info("authorized", "instanceId", owner.instanceId(), "slot", owner.slot().name());
+        RequestScope.instance(owner.instanceId());
+        RequestScope.note("key_slot", owner.slot().name());
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("principalId", owner.instanceId());
         response.put("policyDocument", Map.of(

@@ -1,5 +1,6 @@
 package dev.ticketing.store.dynamodb;
 
+import dev.ticketing.metrics.DomainMetrics;
 import dev.ticketing.model.Ticket;
 import dev.ticketing.store.InvalidPageRequestException;
 import dev.ticketing.store.TicketListing;
@@ -88,6 +89,7 @@ public final class DynamoDbTicketListing implements TicketListing {
         }
         Optional<String> next = Optional.ofNullable(resumeAfter)
                 .map(key -> tokens.encode(query.instanceId(), fingerprint, key));
+        DomainMetrics.current().listItemsReturned(tickets.size());
         return new Page<>(tickets, next, itemCount(query, next.isEmpty() ? matched.size() : -1));
     }
 
@@ -177,6 +179,7 @@ public final class DynamoDbTicketListing implements TicketListing {
             QueryResponse response = client.query(request.build());
             out.addAll(response.items());
             scanned += response.scannedCount() == null ? 0 : response.scannedCount();
+            DomainMetrics.current().listItemsRead(response.scannedCount() == null ? 0 : response.scannedCount());
             startKey = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
                     ? response.lastEvaluatedKey() : null;
         } while (startKey != null && out.size() < wanted && scanned < budget);

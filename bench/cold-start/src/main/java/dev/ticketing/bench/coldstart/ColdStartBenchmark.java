@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -44,6 +45,8 @@ public final class ColdStartBenchmark {
     private static final String OWN = "ticketing-bench-cold-start-" + VERSION + "-";
     private static final String TOKEN_SECRET = "bench-cold-start-token-secret-0123456789";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The suffix of a baseline variant's id: {@code get-before} is {@code get} built from the baseline. */
+    static final String BEFORE = "-before";
 
     /** Issue 10's targets: ours at most 0.5x the tutorial-style build and 0.6x the raw GetItem, per route. */
     private static final List<Report.Target> TARGETS = List.of(
@@ -57,16 +60,22 @@ public final class ColdStartBenchmark {
     private final Map<String, TemplateFunction> functions;
     private final Path target;
     private final Map<String, Path> taskRoots = new LinkedHashMap<>();
+    private final Optional<Path> baseline;
+    private int relaunches;
 
-    private ColdStartBenchmark(LambdaRuntime runtime, Map<String, TemplateFunction> functions, Path target) {
+    private ColdStartBenchmark(LambdaRuntime runtime, Map<String, TemplateFunction> functions, Path target,
+                               Optional<Path> baseline) {
         this.runtime = runtime;
         this.functions = functions;
         this.target = target;
+        this.baseline = baseline;
     }
 
     public static void main(String[] args) throws IOException {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         int invocations = args.length > 1 ? Integer.parseInt(args[1]) : 5_000;
+        Optional<Path> baseline = args.length > 2 && !args[2].isBlank()
+                ? Optional.of(Path.of(args[2]).toAbsolutePath()) : Optional.empty();
         if (rounds < 1) {
             throw new IllegalArgumentException("At least one timed round is needed; the warm-up round is discarded");
         }
@@ -74,7 +83,8 @@ public final class ColdStartBenchmark {
         Path target = template.getParent().resolve("bench/cold-start/target");
         ColdStartBenchmark benchmark = new ColdStartBenchmark(LambdaRuntime.locate(template),
                 SamTemplate.read(template).functions().stream()
-                        .collect(Collectors.toMap(TemplateFunction::logicalId, Function.identity())), target);
+                        .collect(Collectors.toMap(TemplateFunction::logicalId, Function.identity())), target,
+                baseline);
         Report report = benchmark.run(rounds, invocations);
         System.out.println(report.text());
         report.write(target.resolve("cold-start-results.md"));
@@ -127,11 +137,17 @@ public final class ColdStartBenchmark {
             report.line("");
             report.targetTable(TARGETS, runs);
             report.line("");
+            if (baseline.isPresent()) {
+                report.line("Before (" + baseline.get() + ") and after (this checkout), the same rounds:");
+                report.line("");
+                report.compareTable(List.of("get", "list", "create", "get-primed"), runs);
+                report.line("");
+            }
             warm(report, engine, local, invocations);
         }
         report.line("");
-        report.line(String.format("Run time %d s; load average %s at the end.",
-                Duration.between(started, Instant.now()).toSeconds(), loadAverage()));
+        report.line(String.format("Run time %d s; load average %s at the end; %d emulator launches repeated.",
+                Duration.between(started, Instant.now()).toSeconds(), loadAverage(), relaunches));
         return report;
     }
 
@@ -141,7 +157,7 @@ public final class ColdStartBenchmark {
         String createTicket = "CreateTicketFunction";
         Path getJar = functionJar(getTicket);
         String tutorial = "dev.ticketing.bench.coldstart.naive.";
-        return List.of(
+        List<Variant> variants = List.of(
                 new Variant("floor-stream", "(a) floor, `RequestStreamHandler`", getTicket,
                         "dev.ticketing.bench.coldstart.floor.FloorStreamHandler::handleRequest",
                         List.of(own("floor-stream")), "get-ticket.json", 200),
@@ -172,9 +188,57 @@ public final class ColdStartBenchmark {
                         getTicket, "dev.ticketing.bench.coldstart.primed.PrimedHandler::handleRequest",
                         List.of(getJar, own("primed")), "get-ticket.json", 200,
                         Map.of("BENCH_PRIMED_HANDLER", className(functions.get(getTicket).handler()))));
+        if (baseline.isEmpty()) {
+            return variants;
+        }
+        Path root = baseline.get();
+        List<Variant> all = new ArrayList<>(variants);
+        all.add(new Variant("get" + BEFORE, "(c) get-ticket, before", getTicket, functions.get(getTicket).handler(),
+                List.of(baselineJar(root, getTicket)), "get-ticket.json", 200));
+        all.add(new Variant("list" + BEFORE, "(c) list-tickets, before", listTickets,
+                functions.get(listTickets).handler(), List.of(baselineJar(root, listTickets)), "list-tickets.json",
+                200));
+        all.add(new Variant("create" + BEFORE, "(c) create-ticket, before", createTicket,
+                functions.get(createTicket).handler(), List.of(baselineJar(root, createTicket)),
+                "create-ticket.json", 201));
+        all.add(new Variant("get-primed" + BEFORE, "(e) get-ticket, SnapStart hooks run inside init, before",
+                getTicket, "dev.ticketing.bench.coldstart.primed.PrimedHandler::handleRequest",
+                List.of(baselineJar(root, getTicket), own("primed")), "get-ticket.json", 200,
+                Map.of("BENCH_PRIMED_HANDLER", className(functions.get(getTicket).handler()))));
+        return all;
     }
 
+    /** A function's deployment jar in the baseline checkout, where this checkout's template puts it. */
+    private Path baselineJar(Path root, String logicalId) {
+        Path projectRoot = Fixtures.projectFile("template.yaml").toAbsolutePath().getParent();
+        Path module = projectRoot.relativize(functions.get(logicalId).codeUri().toAbsolutePath());
+        String name = module.getFileName().toString();
+        Path jar = root.resolve(module).resolve("target").resolve(name + "-" + VERSION + "-lambda.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build the baseline's function jars first");
+        }
+        return jar;
+    }
+
+    /**
+     * One fresh environment's first invocation. An emulator that exits before it listens is launched again, twice at
+     * most: on a shared machine another process can take the free port it was given meanwhile; its run is not timed.
+     */
     private ColdRun cold(Variant v, Map<String, String> local, int round, List<String> jvmOptions) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return coldOnce(v, local, round, jvmOptions);
+            } catch (EmulatorNotReady e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                relaunches++;
+                System.err.println("Relaunching " + v.id() + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private ColdRun coldOnce(Variant v, Map<String, String> local, int round, List<String> jvmOptions) {
         TemplateFunction function = as(v);
         Path taskRoot = taskRoots.get(v.id());
         Map<String, String> values = new HashMap<>(local);
@@ -183,8 +247,14 @@ public final class ColdStartBenchmark {
         byte[] event = read(Fixtures.projectFile("events/" + v.event()));
         List<String> output = Collections.synchronizedList(new ArrayList<>());
         long start = System.nanoTime();
-        try (LambdaProcess process = LambdaProcess.start(runtime, function, taskRoot, environment, jvmOptions,
-                (name, line) -> output.add(line))) {
+        LambdaProcess started;
+        try {
+            started = LambdaProcess.start(runtime, function, taskRoot, environment, jvmOptions,
+                    (name, line) -> output.add(line));
+        } catch (IllegalStateException e) {
+            throw new EmulatorNotReady(e.getMessage() + "; output:\n" + String.join("\n", output));
+        }
+        try (LambdaProcess process = started) {
             Invocation invocation = process.invoke(event, v.id() + "-round-" + round);
             double wallMs = (System.nanoTime() - start) / 1e6;
             int status = status(invocation);
@@ -215,21 +285,36 @@ public final class ColdStartBenchmark {
             report.line("## Warm path: handler's own time = invocation - time inside DynamoDB calls (SDK interceptor)");
             report.line("");
             report.line(Report.warmHeader());
-            report.line(Report.warmRow("get-ticket (`events/get-ticket.json`)", warmRun("GetTicketFunction",
-                    Fixtures.projectFile("events/get-ticket.json"), values, invocations), invocations));
-            report.line(Report.warmRow("list-tickets (`events/list-tickets.json`, limit " + Seed.LIST_LIMIT + ")",
-                    warmRun("ListTicketsFunction", listEvent, values, invocations), invocations));
+            Path getEvent = Fixtures.projectFile("events/get-ticket.json");
+            String getLabel = "get-ticket (`events/get-ticket.json`)";
+            String listLabel = "list-tickets (`events/list-tickets.json`, limit " + Seed.LIST_LIMIT + ")";
+            report.line(Report.warmRow(getLabel, warmRun("GetTicketFunction", functionJar("GetTicketFunction"), "",
+                    getEvent, values, invocations), invocations));
+            // A baseline's series runs right after this checkout's, one after the other, not interleaved.
+            if (baseline.isPresent()) {
+                report.line(Report.warmRow(getLabel + ", before", warmRun("GetTicketFunction",
+                        baselineJar(baseline.get(), "GetTicketFunction"), BEFORE, getEvent, values, invocations),
+                        invocations));
+            }
+            report.line(Report.warmRow(listLabel, warmRun("ListTicketsFunction", functionJar("ListTicketsFunction"),
+                    "", listEvent, values, invocations), invocations));
+            if (baseline.isPresent()) {
+                report.line(Report.warmRow(listLabel + ", before", warmRun("ListTicketsFunction",
+                        baselineJar(baseline.get(), "ListTicketsFunction"), BEFORE, listEvent, values, invocations),
+                        invocations));
+            }
         }
     }
 
-    private WarmRun warmRun(String logicalId, Path event, Map<String, String> values, int invocations) {
+    private WarmRun warmRun(String logicalId, Path jar, String suffix, Path event, Map<String, String> values,
+                            int invocations) {
         TemplateFunction function = functions.get(logicalId);
-        Path taskRoot = stage(new Variant("warm-" + logicalId, logicalId, logicalId, function.handler(),
-                List.of(functionJar(logicalId)), null, 200));
+        Path taskRoot = stage(new Variant("warm-" + logicalId + suffix, logicalId, logicalId, function.handler(),
+                List.of(jar), null, 200));
         List<String> command = new ArrayList<>(runtime.javaCommand(function.memorySizeMb(), function.handler()));
         int classPath = command.indexOf("-classpath");
         List<String> jars = new ArrayList<>(runtime.runtimeJars().stream().map(Path::toString).toList());
-        jars.add(taskRoot.resolve("lib").resolve(functionJar(logicalId).getFileName()).toString());
+        jars.add(taskRoot.resolve("lib").resolve(jar.getFileName()).toString());
         jars.add(own("warm").toString());
         command = new ArrayList<>(command.subList(0, classPath));
         command.addAll(List.of("-classpath", String.join(":", jars), "dev.ticketing.bench.coldstart.warm.WarmChild",
@@ -252,6 +337,16 @@ public final class ColdStartBenchmark {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The emulator did not come up; nothing was measured. */
+    private static final class EmulatorNotReady extends IllegalStateException {
+
+        private static final long serialVersionUID = 1L;
+
+        EmulatorNotReady(String message) {
+            super(message);
         }
     }
 

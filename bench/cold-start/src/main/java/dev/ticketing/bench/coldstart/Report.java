@@ -71,6 +71,31 @@ final class Report {
         }
     }
 
+    /**
+     * Each variant beside its baseline ({@code <id>-before}): medians of init, first invocation and their sum, the
+     * difference, and the median of the per-round differences (both ran in the same round).
+     */
+    void compareTable(List<String> ids, Map<String, List<ColdRun>> runs) {
+        line("| variant | init ms before / after | first invocation ms before / after | init + first ms before / after"
+                + " | difference of medians | median of per-round differences |");
+        line("|---|---|---|---|---|---|");
+        for (String id : ids) {
+            List<ColdRun> after = runs.get(id);
+            List<ColdRun> before = runs.get(id + ColdStartBenchmark.BEFORE);
+            double[] perRound = new double[after.size()];
+            for (int i = 0; i < perRound.length; i++) {
+                perRound[i] = after.get(i).totalMs() - before.get(i).totalMs();
+            }
+            double difference = median(values(after, ColdRun::totalMs)) - median(values(before, ColdRun::totalMs));
+            line(String.format(Locale.ROOT,
+                    "| %s | %,.0f / %,.0f | %,.0f / %,.0f | %,.0f / %,.0f | **%+,.0f** | %+,.0f |", id,
+                    median(values(before, ColdRun::initMs)), median(values(after, ColdRun::initMs)),
+                    median(values(before, ColdRun::firstMs)), median(values(after, ColdRun::firstMs)),
+                    median(values(before, ColdRun::totalMs)), median(values(after, ColdRun::totalMs)), difference,
+                    median(perRound)));
+        }
+    }
+
     static String warmHeader() {
         return "| function | invocations | handler's own ms p50 | own p99 | total ms p50 | total p99 | DynamoDB calls"
                 + " per invocation |\n|---|---|---|---|---|---|---|";
