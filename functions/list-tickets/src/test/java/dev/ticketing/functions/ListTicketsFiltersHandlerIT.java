@@ -123,7 +123,7 @@ class ListTicketsFiltersHandlerIT {
                 "lastUpdateBefore", "yesterday", "isResolved", "yes", "statusId", "Done")), null);
 
         assertThat(response.getStatusCode()).isEqualTo(400);
-        JsonNode details = Json.parse(response.getBody()).at("/error/details");
+        JsonNode details = Json.parse(response.getBody()).at("/details");
         assertThat(details.findValuesAsText("field")).containsExactlyInAnyOrder("createdAfter", "lastUpdateBefore",
                 "isResolved", "statusId");
         assertThat(details.findValuesAsText("message")).anyMatch(m -> m.contains("YYYY-MM-DD"))
@@ -154,7 +154,7 @@ class ListTicketsFiltersHandlerIT {
 
     private static List<String> fieldsOf(APIGatewayProxyResponseEvent response) throws Exception {
         assertThat(response.getStatusCode()).isEqualTo(400);
-        return Json.parse(response.getBody()).at("/error/details").findValuesAsText("field");
+        return Json.parse(response.getBody()).at("/details").findValuesAsText("field");
     }
 
     private static List<Integer> numbers(JsonNode body) {
