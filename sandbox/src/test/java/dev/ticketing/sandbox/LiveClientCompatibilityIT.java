@@ -154,6 +154,40 @@ class LiveClientCompatibilityIT {
         assertThat(items.get(items.size() - 1).get("type").asText()).isEqualTo("created");
     }
 
+    /**
+     * ListTicketsAsync: GET tickets with isResolved, statusId, the date filters and timezone, reading itemCount; the
+     * "my open tickets" call of Tools/WorkloadTools.cs must not list resolved tickets.
+     */
+    @Test
+    void listFilters_asTheLiveClientSendsThem_selectAndCount() throws Exception {
+        JsonNode open = createTicket("0");
+        JsonNode resolved = createTicket("0");
+        item("PUT", "/tickets/" + resolved.get("id").asText() + "/status?timezone=0",
+                "{\"status\": \"Resolved\", \"resolution\": \"fixed\", \"comment\": null, \"user\": " + ACTOR + "}");
+
+        JsonNode unresolved = Json.parse(send("GET", "/tickets?isResolved=false&limit=1000&timezone=0"
+                + "&createdAfter=2000-01-01&createdBefore=2999-01-01", null).body());
+        JsonNode inProgressOrResolved = Json.parse(send("GET", "/tickets?statusId=Resolved&timezone=0", null).body());
+
+        assertThat(unresolved.get("items")).extracting(t -> t.get("id").asText())
+                .contains(open.get("id").asText()).doesNotContain(resolved.get("id").asText());
+        assertThat(unresolved.get("itemCount").asInt()).isEqualTo(unresolved.get("items").size());
+        assertThat(inProgressOrResolved.get("items")).extracting(t -> t.get("status").asText())
+                .containsOnly("Resolved");
+    }
+
+    /** GetInstanceAsync (Tools/InstanceLookup.cs): displayName, people as {id, name, email}, fields' title and type. */
+    @Test
+    void instance_readsAsTheLiveInstance() throws Exception {
+        JsonNode instance = item("GET", "/instance?timezone=0", null);
+
+        assertThat(instance.get("displayName").asText()).isEqualTo(instance.get("name").asText());
+        assertThat(instance.at("/assignees/peoples/0/name").isTextual()).isTrue();
+        assertThat(instance.at("/customFields/0/title").isTextual()).isTrue();
+        assertThat(instance.at("/customFields/0/type/key").asText()).matches("[1-8]_[a-z]+");
+        assertThat(instance.at("/sla").isObject()).isTrue();
+    }
+
     private JsonNode createTicket(String timezone) throws Exception {
         HttpResponse<String> created = send("POST", "/tickets?include=description_HTML&timezone=" + timezone,
                 "{\"ticket\": {\"title\": \"Printer jammed\", \"requestor\": " + ACTOR + ", \"description_HTML\":"
