@@ -4,7 +4,6 @@ import dev.ticketing.metrics.DomainMetrics;
 import dev.ticketing.model.Ticket;
 import dev.ticketing.store.InvalidPageRequestException;
 import dev.ticketing.store.TicketListing;
-import dev.ticketing.store.TicketOrder;
 import dev.ticketing.store.Page;
 import dev.ticketing.store.TicketQuery;
 import java.util.ArrayList;
@@ -213,12 +212,4 @@ public final class DynamoDbTicketListing implements TicketListing {
         return key;
     }
 
-    static String indexName(TicketOrder order) {
-        return "order-" + order.name();
-    }
-
-    static String sortAttribute(TicketOrder order) {
-        String name = order.name();
-        return "o" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
-    }
 }

@@ -42,7 +42,7 @@ record TicketListPlan(List<Stream> streams, String sortAttribute, boolean ascend
         if (byCreated && !q.statuses().isEmpty()) {
             for (Status s : Status.values()) {
                 if (q.statuses().contains(s)) {
-                    streams.add(new Stream("status-createdDateTime", "statusPk",
+                    streams.add(new Stream(Indexes.STATUS_CREATED, Indexes.STATUS_PK,
                             Keys.ticketListByStatus(instanceId, s.name())));
                 }
             }
@@ -50,13 +50,12 @@ record TicketListPlan(List<Stream> streams, String sortAttribute, boolean ascend
         } else if (byCreated && !q.priorities().isEmpty()) {
             for (Priority p : Priority.values()) {
                 if (q.priorities().contains(p)) {
-                    streams.add(new Stream("priority-createdDateTime", "priorityPk",
+                    streams.add(new Stream(Indexes.PRIORITY_CREATED, Indexes.PRIORITY_PK,
                             Keys.ticketListByPriority(instanceId, p.name())));
                 }
             }
         } else {
-            streams.add(new Stream(DynamoDbTicketListing.indexName(q.orderBy()), "listPk", Keys.ticketList(
-                    instanceId)));
+            streams.add(new Stream(Indexes.byOrder(q.orderBy()), Indexes.LIST_PK, Keys.ticketList(instanceId)));
             filter.in("status", q.statuses().stream().map(Status::name).toList());
             filter.in("priority", q.priorities().stream().map(Priority::name).toList());
         }
@@ -71,7 +70,7 @@ record TicketListPlan(List<Stream> streams, String sortAttribute, boolean ascend
         q.tags().stream().sorted().forEach(tag -> filter.contains("tagKeys", tag));
         q.title().ifPresent(title -> filter.contains("titleLower", title));
         q.search().ifPresent(search -> filter.contains("searchText", search));
-        return new TicketListPlan(List.copyOf(streams), DynamoDbTicketListing.sortAttribute(q.orderBy()),
+        return new TicketListPlan(List.copyOf(streams), Indexes.sortAttribute(q.orderBy()),
                 q.ascending(), range.lowest, range.highest, filter.expression(), filter.names, filter.values);
     }
 
