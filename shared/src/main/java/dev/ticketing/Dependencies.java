@@ -8,10 +8,12 @@ import dev.ticketing.service.InstanceService;
 import dev.ticketing.service.TicketListService;
 import dev.ticketing.service.TicketLifecycleService;
 import dev.ticketing.service.TicketService;
+import dev.ticketing.store.AttachmentStore;
 import dev.ticketing.store.InstanceStore;
 import dev.ticketing.store.TicketListing;
 import dev.ticketing.store.TicketStore;
 import dev.ticketing.store.dynamodb.ContinuationTokens;
+import dev.ticketing.store.dynamodb.DynamoDbAttachmentStore;
 import dev.ticketing.store.dynamodb.DynamoDbClients;
 import dev.ticketing.store.dynamodb.DynamoDbInstanceStore;
 import dev.ticketing.store.dynamodb.DynamoDbTicketListing;
@@ -121,6 +123,10 @@ public final class Dependencies {
 
     public TicketLifecycleService ticketLifecycleService() {
         return new TicketLifecycleService(ticketStore, instanceStore, Clock.systemUTC());
+    }
+
+    public AttachmentStore attachmentStore() {
+        return new DynamoDbAttachmentStore(client, config.tableName(), continuationTokens);
     }
 
     private static final class Holder {
