@@ -4,10 +4,12 @@ import dev.ticketing.auth.Authenticator;
 import dev.ticketing.config.Config;
 import dev.ticketing.config.SsmTokenSecrets;
 import dev.ticketing.config.TokenSecrets;
+import dev.ticketing.service.AttachmentService;
 import dev.ticketing.service.InstanceService;
 import dev.ticketing.service.TicketListService;
 import dev.ticketing.service.TicketLifecycleService;
 import dev.ticketing.service.TicketService;
+import dev.ticketing.store.AttachmentFiles;
 import dev.ticketing.store.AttachmentStore;
 import dev.ticketing.store.InstanceStore;
 import dev.ticketing.store.TicketListing;
@@ -127,6 +129,11 @@ public final class Dependencies {
 
     public AttachmentStore attachmentStore() {
         return new DynamoDbAttachmentStore(client, config.tableName(), continuationTokens);
+    }
+
+    /** The attachment functions' service; {@code files} is the S3 adapter, which only those functions carry. */
+    public AttachmentService attachmentService(AttachmentFiles files) {
+        return new AttachmentService(ticketStore, instanceStore, attachmentStore(), files, Clock.systemUTC());
     }
 
     private static final class Holder {
