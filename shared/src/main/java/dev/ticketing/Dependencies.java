@@ -6,14 +6,18 @@ import dev.ticketing.config.SsmTokenSecrets;
 import dev.ticketing.config.TokenSecrets;
 import dev.ticketing.metrics.DomainMetrics;
 import dev.ticketing.observability.ScopedDomainMetrics;
+import dev.ticketing.service.AttachmentService;
 import dev.ticketing.service.InstanceService;
 import dev.ticketing.service.TicketListService;
 import dev.ticketing.service.TicketLifecycleService;
 import dev.ticketing.service.TicketService;
+import dev.ticketing.store.AttachmentFiles;
+import dev.ticketing.store.AttachmentStore;
 import dev.ticketing.store.InstanceStore;
 import dev.ticketing.store.TicketListing;
 import dev.ticketing.store.TicketStore;
 import dev.ticketing.store.dynamodb.ContinuationTokens;
+import dev.ticketing.store.dynamodb.DynamoDbAttachmentStore;
 import dev.ticketing.store.dynamodb.DynamoDbClients;
 import dev.ticketing.store.dynamodb.DynamoDbInstanceStore;
 import dev.ticketing.store.dynamodb.DynamoDbTicketListing;
@@ -124,6 +128,15 @@ public final class Dependencies {
 
     public TicketLifecycleService ticketLifecycleService() {
         return new TicketLifecycleService(ticketStore, instanceStore, Clock.systemUTC());
+    }
+
+    public AttachmentStore attachmentStore() {
+        return new DynamoDbAttachmentStore(client, config.tableName(), continuationTokens);
+    }
+
+    /** The attachment functions' service; {@code files} is the S3 adapter, which only those functions carry. */
+    public AttachmentService attachmentService(AttachmentFiles files) {
+        return new AttachmentService(ticketStore, instanceStore, attachmentStore(), files, Clock.systemUTC());
     }
 
     private static final class Holder {

@@ -24,6 +24,8 @@ final class Banner {
                 .append(sandbox.startedMoto() ? " (moto, started by the sandbox, in memory)" : " (DYNAMODB_ENDPOINT)")
                 .append(", table ").append(sandbox.tableName())
                 .append(sandbox.tableCreated() ? " (created from template.yaml)" : " (already there)").append('\n');
+        out.append("  Attachments    bucket ").append(sandbox.attachmentsBucket()).append(" on ")
+                .append(sandbox.dynamoDbEndpoint()).append(" (upload and download URLs point there)\n");
         out.append("  Functions      ").append(sandbox.runtime() == Options.FunctionRuntime.LAMBDA
                 ? "each under Lambda's runtime client, started on its first request (SANDBOX_RUNTIME=lambda)"
                 : "in this JVM (SANDBOX_RUNTIME=in-process)").append('\n');

@@ -3,11 +3,18 @@ package dev.ticketing.sandbox;
 import dev.ticketing.local.dynamodb.LocalDynamoDb;
 import dev.ticketing.local.dynamodb.MotoServer;
 import dev.ticketing.local.dynamodb.TemplateTable;
+import dev.ticketing.store.s3.S3Clients;
 import java.net.URI;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 
-/** The DynamoDB engine behind the sandbox: one it was given, or a moto server it started and stops. */
+/**
+ * The DynamoDB engine behind the sandbox: one it was given, or a moto server it started and stops. moto serves S3 on
+ * the same port, so the attachments bucket lives there too.
+ */
 final class Engine implements AutoCloseable {
 
     private final URI endpoint;
@@ -44,6 +51,22 @@ final class Engine implements AutoCloseable {
         } catch (ResourceNotFoundException absent) {
             template.createIn(client, tableName);
             return true;
+        }
+    }
+
+    /**
+     * Creates the attachments bucket unless it exists; false (logged) when the engine serves no S3, as an engine
+     * given by DYNAMODB_ENDPOINT may not: the attachment routes then fail, the others work.
+     */
+    boolean ensureBucket(String bucket) {
+        try (S3Client s3 = S3Clients.local(endpoint)) {
+            s3.createBucket(request -> request.bucket(bucket));
+            return true;
+        } catch (BucketAlreadyOwnedByYouException exists) {
+            return true;
+        } catch (SdkException e) {
+            SandboxLog.error("no attachments bucket: the engine serves no S3", e, "endpoint", endpoint.toString());
+            return false;
         }
     }
 

@@ -42,6 +42,7 @@ public final class Gateway {
     private final Authorizers authorizers;
     private final Clock clock;
     private final Optional<Throttle> throttle;
+    private final BinaryMediaTypes binaryMediaTypes;
 
     /** Enforces the routes' usage plans. */
     public Gateway(Router router, Functions functions, Authorizers authorizers, Clock clock) {
@@ -51,6 +52,13 @@ public final class Gateway {
     /** {@code throttle} empty: usage plans are not enforced. */
     public Gateway(Router router, Functions functions, Authorizers authorizers, Clock clock,
                    Optional<Throttle> throttle) {
+        this(router, functions, authorizers, clock, throttle, BinaryMediaTypes.NONE);
+    }
+
+    /** {@code binaryMediaTypes}: the API's, whose bodies reach functions base64-encoded. */
+    public Gateway(Router router, Functions functions, Authorizers authorizers, Clock clock,
+                   Optional<Throttle> throttle, BinaryMediaTypes binaryMediaTypes) {
+        this.binaryMediaTypes = binaryMediaTypes;
         this.router = router;
         this.functions = functions;
         this.authorizers = authorizers;
@@ -106,7 +114,7 @@ public final class Gateway {
             }
         }
         return invoke(route, ProxyEvents.request(in, route, found.pathParameters(), authorizerContext, requestId,
-                clock.instant()), requestId);
+                clock.instant(), binaryMediaTypes), requestId);
     }
 
     /** API Gateway checks the usage plan after the authorizer has named the key, before the function runs. */

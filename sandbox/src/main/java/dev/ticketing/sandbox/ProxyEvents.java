@@ -38,8 +38,17 @@ public final class ProxyEvents {
                                                       Map<String, String> pathParameters,
                                                       Map<String, Object> authorizer, String requestId,
                                                       Instant now) {
+        return request(in, route, pathParameters, authorizer, requestId, now, BinaryMediaTypes.NONE);
+    }
+
+    /** As API Gateway builds it: a body of one of {@code binary}'s types is base64-encoded, any other is text. */
+    public static APIGatewayProxyRequestEvent request(IncomingRequest in, Route route,
+                                                      Map<String, String> pathParameters,
+                                                      Map<String, Object> authorizer, String requestId,
+                                                      Instant now, BinaryMediaTypes binary) {
         Map<String, List<String>> query = multiValueQuery(in.rawQuery());
         Map<String, List<String>> headers = in.headers().isEmpty() ? null : in.headers();
+        boolean encoded = in.body() != null && in.body().length > 0 && binary.matches(header(in, "Content-Type"));
         APIGatewayProxyRequestEvent.RequestIdentity identity = new APIGatewayProxyRequestEvent.RequestIdentity()
                 .withSourceIp(in.sourceIp())
                 .withUserAgent(header(in, "User-Agent"));
@@ -65,9 +74,8 @@ public final class ProxyEvents {
                 .withMultiValueQueryStringParameters(query)
                 .withPathParameters(pathParameters)
                 .withRequestContext(context)
-                .withBody(in.body() == null || in.body().length == 0 ? null
-                        : new String(in.body(), StandardCharsets.UTF_8))
-                .withIsBase64Encoded(false);
+                .withBody(body(in, encoded))
+                .withIsBase64Encoded(encoded);
     }
 
     /** The event of a REQUEST authorizer. */
@@ -163,6 +171,13 @@ public final class ProxyEvents {
                 ? Base64.getDecoder().decode(body)
                 : body.getBytes(StandardCharsets.UTF_8);
         return new OutgoingResponse(response.getStatusCode(), new LinkedHashMap<>(headers), bytes);
+    }
+
+    private static String body(IncomingRequest in, boolean encoded) {
+        if (in.body() == null || in.body().length == 0) {
+            return null;
+        }
+        return encoded ? Base64.getEncoder().encodeToString(in.body()) : new String(in.body(), StandardCharsets.UTF_8);
     }
 
     private static String header(IncomingRequest in, String name) {

@@ -24,6 +24,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class Sandbox implements AutoCloseable {
 
     private static final String TOKEN_SECRET = "sandbox-only-continuation-token-secret";
+    /** The bucket of attachment files, on the engine (moto serves S3 on its DynamoDB port). */
+    static final String ATTACHMENTS_BUCKET = "tickets-sandbox-attachments";
     /** Where the OpenAPI spec lives, relative to template.yaml. */
     static final String OPENAPI_SPEC = "docs/openapi.yaml";
 
@@ -66,6 +68,7 @@ public final class Sandbox implements AutoCloseable {
         boolean started = false;
         try {
             boolean created = engine.ensureTable(options.tableName(), table);
+            engine.ensureBucket(ATTACHMENTS_BUCKET);
             Dependencies dependencies;
             if (inProcess) {
                 bind(new Binding(engine.endpoint(), options.tableName()));
@@ -83,7 +86,8 @@ public final class Sandbox implements AutoCloseable {
             CreatedInstance demo = DemoInstance.seed(dependencies.instanceStore(), options.demoPrimaryKey());
             Authorizers authorizers = new Authorizers(functions, options.clock(), options.authorizerTtl());
             Gateway gateway = new Gateway(new Router(routes), functions, authorizers, options.clock(),
-                    options.throttling() ? Optional.of(new Throttle(options.clock())) : Optional.empty());
+                    options.throttling() ? Optional.of(new Throttle(options.clock())) : Optional.empty(),
+                    BinaryMediaTypes.load(template));
             Path spec = template.file().resolveSibling(OPENAPI_SPEC);
             // A test's own template may have no spec beside it; the API is served all the same.
             Optional<DocsPages> docs = Files.isRegularFile(spec)
@@ -102,9 +106,12 @@ public final class Sandbox implements AutoCloseable {
         }
     }
 
-    /** The functions' environment on the sandbox's engine, with a sandbox-only token secret. */
+    /**
+     * The functions' environment on the sandbox's engine, with a sandbox-only token secret and the attachments
+     * bucket; upload and download URLs therefore point at the engine (moto), not at S3.
+     */
     private static Map<String, String> functionEnvironment(URI endpoint, String tableName) {
-        return Config.localFunctionEnvironment(endpoint, tableName, TOKEN_SECRET);
+        return Config.localFunctionEnvironment(endpoint, tableName, TOKEN_SECRET, ATTACHMENTS_BUCKET);
     }
 
     private static Config functionConfig(URI endpoint, String tableName) {
@@ -142,6 +149,10 @@ public final class Sandbox implements AutoCloseable {
 
     public String tableName() {
         return tableName;
+    }
+
+    public String attachmentsBucket() {
+        return ATTACHMENTS_BUCKET;
     }
 
     public boolean tableCreated() {
@@ -197,6 +208,8 @@ public final class Sandbox implements AutoCloseable {
         System.setProperty(Config.REGION, LocalDynamoDb.REGION.id());
         System.setProperty(Config.TOKEN_SECRET_PARAMETER, "");
         System.setProperty(Config.TOKEN_SECRET, TOKEN_SECRET);
+        System.setProperty(Config.ATTACHMENTS_BUCKET, ATTACHMENTS_BUCKET);
+        System.setProperty(Config.S3_ENDPOINT, binding.endpoint().toString());
         Config config = Dependencies.get().config();
         if (!config.tableName().equals(binding.tableName())
                 || !config.dynamoDbEndpoint().equals(Optional.of(binding.endpoint()))

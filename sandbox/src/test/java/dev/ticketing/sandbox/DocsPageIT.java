@@ -83,11 +83,12 @@ class DocsPageIT {
         String dom = dumpDom(chromium.get(), server.baseUri().resolve("/docs/"));
 
         for (String operation : List.of("/tickets", "/tickets/{ticketId}", "/tickets/{ticketId}/status",
-                "/tickets/{ticketId}/activities", "/tickets/{ticketId}/comments", "/instance", "/tags")) {
+                "/tickets/{ticketId}/activities", "/tickets/{ticketId}/comments", "/tickets/{ticketId}/attachments",
+                "/tickets/activity/{activityId}/attachments", "/instance", "/tags")) {
             assertThat(dom).as(operation).contains("data-path=\"" + operation + "\"");
         }
-        // Eleven operations: the routes of template.yaml, which OpenApiRoutesTest holds equal to the spec's.
-        assertThat(dom.split("class=\"opblock-summary-path\"", -1)).hasSize(11 + 1);
+        // Fourteen operations: the routes of template.yaml, which OpenApiRoutesTest holds equal to the spec's.
+        assertThat(dom.split("class=\"opblock-summary-path\"", -1)).hasSize(14 + 1);
         // A locked padlock: the demo key is filled in, so "Try it out" works without typing it.
         assertThat(dom).contains("authorize locked");
     }

@@ -80,7 +80,13 @@ class HostileRequestsIT {
             new Route("POST", "/tickets/{ticketId}/comments", "{\"comment\": \"c\", FIELD: VALUE, \"user\": "
                     + USER + "}", List.of("comment", "user")),
             new Route("GET", "/instance", null, List.of()),
-            new Route("GET", "/tags", null, List.of()));
+            new Route("GET", "/tags", null, List.of()),
+            new Route("GET", "/tickets/{ticketId}/attachments", null, List.of()),
+            new Route("POST", "/tickets/{ticketId}/attachments", "{\"attachments\": [{\"src\": "
+                    + "\"https://example.com/a\"}], FIELD: VALUE, \"user\": " + USER + "}", List.of("attachments",
+                    "comment", "isPrivate", "user", "upload", "uploadId", "comment_HTML")),
+            // The activity id comes from the ticket id generator: numbers, UUIDs, oversized and odd texts.
+            new Route("GET", "/tickets/activity/{ticketId}/attachments", null, List.of()));
 
     @BeforeAll
     static void startSandbox() throws Exception {
@@ -196,7 +202,8 @@ class HostileRequestsIT {
             headers.put(pick(random, names), frequency(random,
                     w(1, () -> printable(random, 300)),
                     w(1, () -> pick(random, List.of("*", "\"1\"", "\"-1\"", "application/json", "text/plain",
-                            "x".repeat(5000), "eyJ2IjoxfQ.c2ln")))));
+                            "x".repeat(5000), "eyJ2IjoxfQ.c2ln", "multipart/form-data; boundary=b",
+                            "multipart/form-data")))));
         }
         return headers;
     }

@@ -13,6 +13,12 @@ import dev.ticketing.local.lambda.LambdaHarness;
 import dev.ticketing.local.lambda.LambdaProcess;
 import dev.ticketing.local.template.SamTemplate;
 import dev.ticketing.local.template.TemplateFunction;
+import dev.ticketing.model.Activity;
+import dev.ticketing.model.ActivityType;
+import dev.ticketing.model.Attachment;
+import dev.ticketing.model.Ticket;
+import dev.ticketing.store.AttachmentRecord;
+import dev.ticketing.store.s3.S3Clients;
 import dev.ticketing.testkit.DynamoDbEngine;
 import dev.ticketing.testkit.TestTable;
 import java.io.IOException;
@@ -33,6 +39,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Every function of template.yaml, run from its deployment jar under Lambda's own runtime interface client behind
@@ -45,6 +52,9 @@ class LambdaRuntimeIT {
     private static final String TOKEN_SECRET = "runtime-harness-test-secret-0123456789";
     private static final String DEMO_KEY = "sandbox-demo-primary-key-0123456789abcdef";
     private static final String DEMO_INSTANCE = "7d5a3c1e-0b7f-4c4e-9a43-5f0e2d1b9c11";
+    private static final String BUCKET = "lambda-runtime-attachments";
+    /** The attachment activity of events/list-activity-attachments.json, seeded below. */
+    private static final String SAMPLE_ACTIVITY = "5f2b7c1a-3d4e-4f60-8a9b-0c1d2e3f4a5b";
 
     /** What each sample must produce: the HTTP status (or the authorizer's outcome) and fields of the answer. */
     private static final Map<String, Expected> EXPECTED = Map.ofEntries(
@@ -59,7 +69,14 @@ class LambdaRuntimeIT {
             Map.entry("list-activities.json", Expected.status(200, "/items/0/type", "created")),
             Map.entry("add-comment.json", Expected.status(201, "/item/comment", "comment from API")),
             Map.entry("get-instance.json", Expected.status(200, "/item/id", DEMO_INSTANCE)),
-            Map.entry("list-tags.json", Expected.status(200, "/items/0/text", "Topic")));
+            Map.entry("list-tags.json", Expected.status(200, "/items/0/text", "Topic")),
+            Map.entry("add-attachment.json", Expected.status(201, "/item/attachments/0/caption", "Printer manual")),
+            Map.entry("add-attachment.upload.json",
+                    Expected.status(201, "/item/attachments/0/filename", "printer-error.log")),
+            Map.entry("add-attachment.upload-url.json", Expected.status(201, "/item/method", "PUT")),
+            Map.entry("list-attachments.json", Expected.status(200, "/items/0/filename", "runtime-sample.log")),
+            Map.entry("list-activity-attachments.json",
+                    Expected.status(200, "/items/0/filename", "runtime-sample.log")));
 
     private static final List<String> OUTPUT = new ArrayList<>();
     private static LambdaHarness harness;
@@ -72,18 +89,32 @@ class LambdaRuntimeIT {
         Dependencies dependencies = new Dependencies(Config.from(Map.of(Config.TABLE_NAME, table.tableName(),
                 Config.DYNAMODB_ENDPOINT, table.endpoint().toString())), table.client());
         DemoInstance.seed(dependencies.instanceStore(), Optional.of(DEMO_KEY));
-        dependencies.ticketService().create(DEMO_INSTANCE, Json.MAPPER.valueToTree(Map.of(
+        Ticket ticket = dependencies.ticketService().create(DEMO_INSTANCE, Json.MAPPER.valueToTree(Map.of(
                 "ticket", Map.of("title", "Seeded ticket", "requestor", Map.of("id", "r1", "name", "Pat Doe",
                         "email", "pat@example.com")),
                 "user", Map.of("id", "r1", "name", "Pat Doe", "email", "pat@example.com"))));
+        seedAttachmentActivity(dependencies, ticket);
+        try (S3Client s3 = S3Clients.local(table.endpoint())) {
+            s3.createBucket(r -> r.bucket(BUCKET));
+        }
         BiConsumer<String, String> log = (function, line) -> {
             synchronized (OUTPUT) {
                 OUTPUT.add(line);
             }
         };
         harness = LambdaHarness.forTemplate(template,
-                Config.localFunctionEnvironment(table.endpoint(), table.tableName(), TOKEN_SECRET),
+                Config.localFunctionEnvironment(table.endpoint(), table.tableName(), TOKEN_SECRET, BUCKET),
                 LambdaHarness.Artifacts.MAVEN, log);
+    }
+
+    /** An attachment activity under the fixed id of its sample (the service would choose a random one). */
+    private static void seedAttachmentActivity(Dependencies dependencies, Ticket ticket) {
+        Activity activity = new Activity(DEMO_INSTANCE, ticket.ticketId(), ticket.id(), SAMPLE_ACTIVITY,
+                ActivityType.comment, ticket.createdBy(), ticket.createdOn().plusMillis(1),
+                Json.object().put("comment", "Seeded"));
+        dependencies.attachmentStore().record(new AttachmentRecord(ticket, ticket.version(), activity, List.of(
+                Attachment.file(activity, 0, "0c9f2e4d-1b3a-4c5d-8e7f-6a5b4c3d2e1f", "runtime-sample.log",
+                        "text/plain", 12, false)), null));
     }
 
     @AfterAll

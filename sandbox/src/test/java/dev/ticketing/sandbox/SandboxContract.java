@@ -10,6 +10,7 @@ import dev.ticketing.json.Json;
 import dev.ticketing.service.CreatedInstance;
 import dev.ticketing.service.InstanceAdminService;
 import dev.ticketing.store.ApiKeySlot;
+import dev.ticketing.testing.MultipartBody;
 import dev.ticketing.testkit.DynamoDbEngine;
 import dev.ticketing.testkit.TestTable;
 import java.io.IOException;
@@ -208,6 +209,66 @@ abstract class SandboxContract {
         assertThat(banner).contains(sandbox.baseUri().toString(), sandbox.instanceId(), sandbox.primaryKey(),
                 sandbox.secondaryKey(), "curl -i -X POST '" + sandbox.baseUri() + "/tickets?key=",
                 ReferenceExamples.read(ReferenceExamples.CREATE_TICKET_1), "/tickets/1?key=");
+    }
+
+    @Test
+    void multipartUpload_overHttp_arrivesBinaryIntact_andDownloadsFromTheEngine() throws Exception {
+        String ticket = newTicketId();
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, (byte) 0xFF, (byte) 0x80, 0x7F};
+        MultipartBody body = new MultipartBody().file("screen.png", "image/png", png).field("comment", "Screenshot")
+                .field("user", "{\"id\": \"u-1\", \"name\": \"Pat Doe\"}");
+
+        HttpResponse<String> posted = HTTP.send(HttpRequest.newBuilder(uri("/tickets/" + ticket + "/attachments?key="
+                        + key(sandbox.primaryKey()))).header("Content-Type", body.contentType())
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes())).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
+        JsonNode listed = Json.parse(get("/tickets/" + ticket + "/attachments?key=" + key(sandbox.primaryKey()))
+                .body()).path("items");
+        assertThat(listed.findValuesAsText("filename")).containsExactly("screen.png");
+        String src = listed.get(0).path("src").asText();
+        assertThat(src).startsWith(table.endpoint().toString());
+        HttpResponse<byte[]> download = HTTP.send(HttpRequest.newBuilder(URI.create(src)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.body()).containsExactly(png);
+    }
+
+    @Test
+    void uploadUrl_putToTheEngine_thenCompleted_isTheActivitysAttachment() throws Exception {
+        String ticket = newTicketId();
+        byte[] content = "%PDF-1.7 the whole manual".getBytes(StandardCharsets.UTF_8);
+        String path = "/tickets/" + ticket + "/attachments?key=" + key(sandbox.primaryKey());
+        HttpResponse<String> granted = post(path, "{\"upload\": {\"fileName\": \"manual.pdf\", \"contentType\": "
+                + "\"application/pdf\", \"size\": " + content.length + "}, \"user\": {\"id\": \"u-1\"}}");
+        assertThat(granted.statusCode()).as(granted.body()).isEqualTo(201);
+        JsonNode upload = Json.parse(granted.body()).path("item");
+        HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(upload.path("url").asText()))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(content));
+        upload.path("headers").properties().forEach(header -> {
+            if (!header.getKey().equalsIgnoreCase("Content-Length")) {
+                put.header(header.getKey(), header.getValue().asText());
+            }
+        });
+        assertThat(HTTP.send(put.build(), HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> completed = post(path, "{\"uploadId\": \"" + upload.path("uploadId").asText() + "\"}");
+
+        assertThat(completed.statusCode()).as(completed.body()).isEqualTo(201);
+        String activityId = Json.parse(completed.body()).at("/item/activityId").asText();
+        JsonNode items = Json.parse(get("/tickets/activity/" + activityId + "/attachments?key="
+                + key(sandbox.primaryKey())).body()).path("items");
+        assertThat(items.findValuesAsText("filename")).containsExactly("manual.pdf");
+        assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(items.get(0).path("src").asText())).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray()).body()).containsExactly(content);
+    }
+
+    private String newTicketId() throws IOException, InterruptedException {
+        HttpResponse<String> created = post("/tickets?key=" + key(sandbox.primaryKey()),
+                ReferenceExamples.read(ReferenceExamples.CREATE_TICKET_1));
+        assertThat(created.statusCode()).isEqualTo(201);
+        return Json.parse(created.body()).at("/item/id").asText();
     }
 
     private int createTicket(String apiKey) throws IOException, InterruptedException {

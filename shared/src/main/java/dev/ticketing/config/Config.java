@@ -15,10 +15,13 @@ import java.util.Optional;
  * @param tokenSecretParameter name of the SSM parameter that holds the continuation-token secret
  * @param localTokenSecret     the secret itself, for local runs without Parameter Store
  * @param ssmEndpoint          a local SSM engine (moto) instead of AWS's; empty in AWS
+ * @param attachmentsBucket    the S3 bucket of attachment files; only the attachment functions have one
+ * @param s3Endpoint           a local S3 engine (moto) instead of AWS's; empty in AWS
  */
 public record Config(String tableName, String region, Optional<URI> dynamoDbEndpoint,
                      Optional<String> tokenSecretParameter, Optional<String> localTokenSecret,
-                     Optional<URI> ssmEndpoint, boolean containerCredentials) {
+                     Optional<URI> ssmEndpoint, boolean containerCredentials, Optional<String> attachmentsBucket,
+                     Optional<URI> s3Endpoint) {
 
     public static final String TABLE_NAME = "TABLE_NAME";
     public static final String REGION = "AWS_REGION";
@@ -27,6 +30,8 @@ public record Config(String tableName, String region, Optional<URI> dynamoDbEndp
     /** Local runs only: the secret in clear, in the environment. Refused when a parameter name is also set. */
     public static final String TOKEN_SECRET = "CONTINUATION_TOKEN_SECRET";
     public static final String SSM_ENDPOINT = "SSM_ENDPOINT";
+    public static final String ATTACHMENTS_BUCKET = "ATTACHMENTS_BUCKET";
+    public static final String S3_ENDPOINT = "S3_ENDPOINT";
     /** Set by Lambda when credentials come from its local endpoint (SnapStart) instead of AWS_ACCESS_KEY_ID. */
     public static final String CONTAINER_CREDENTIALS_URI = "AWS_CONTAINER_CREDENTIALS_FULL_URI";
 
@@ -40,7 +45,8 @@ public record Config(String tableName, String region, Optional<URI> dynamoDbEndp
     public static final String LOCAL_REGION = "us-east-1";
 
     private static final String[] OVERRIDABLE = {
-        TABLE_NAME, REGION, DYNAMODB_ENDPOINT, TOKEN_SECRET_PARAMETER, TOKEN_SECRET, SSM_ENDPOINT};
+        TABLE_NAME, REGION, DYNAMODB_ENDPOINT, TOKEN_SECRET_PARAMETER, TOKEN_SECRET, SSM_ENDPOINT, ATTACHMENTS_BUCKET,
+        S3_ENDPOINT};
 
     /**
      * Environment variables, overridden by JVM system properties of the same name: the sandbox runs every
@@ -72,7 +78,8 @@ public record Config(String tableName, String region, Optional<URI> dynamoDbEndp
         }
         boolean containerCredentials = nonBlank(env, CONTAINER_CREDENTIALS_URI).isPresent();
         return new Config(table, region, nonBlank(env, DYNAMODB_ENDPOINT).map(URI::create), parameter, localSecret,
-                nonBlank(env, SSM_ENDPOINT).map(URI::create), containerCredentials);
+                nonBlank(env, SSM_ENDPOINT).map(URI::create), containerCredentials, nonBlank(env, ATTACHMENTS_BUCKET),
+                nonBlank(env, S3_ENDPOINT).map(URI::create));
     }
 
     /**
@@ -106,6 +113,18 @@ public record Config(String tableName, String region, Optional<URI> dynamoDbEndp
         return nonBlank(System.getenv(), SERVICE_NAME).orElse(DEFAULT_SERVICE_NAME);
     }
 
+    /**
+     * As {@link #localFunctionEnvironment(URI, String, String)}, plus the attachments bucket, on the same local
+     * engine: moto serves S3 on the port it serves DynamoDB on.
+     */
+    public static Map<String, String> localFunctionEnvironment(URI endpoint, String tableName, String tokenSecret,
+                                                               String attachmentsBucket) {
+        Map<String, String> environment = new HashMap<>(localFunctionEnvironment(endpoint, tableName, tokenSecret));
+        environment.put(ATTACHMENTS_BUCKET, attachmentsBucket);
+        environment.put(S3_ENDPOINT, endpoint.toString());
+        return Map.copyOf(environment);
+    }
+
     private static Optional<String> nonBlank(Map<String, String> env, String name) {
         return Optional.ofNullable(env.get(name)).filter(value -> !value.isBlank());
     }
@@ -116,6 +135,7 @@ public record Config(String tableName, String region, Optional<URI> dynamoDbEndp
         return "Config[tableName=" + tableName + ", region=" + region + ", dynamoDbEndpoint="
                 + dynamoDbEndpoint.orElse(null) + ", tokenSecretParameter=" + tokenSecretParameter.orElse(null)
                 + ", localTokenSecret=" + (localTokenSecret.isPresent() ? "(set)" : "(unset)") + ", ssmEndpoint="
-                + ssmEndpoint.orElse(null) + ", containerCredentials=" + containerCredentials + "]";
+                + ssmEndpoint.orElse(null) + ", containerCredentials=" + containerCredentials + ", attachmentsBucket="
+                + attachmentsBucket.orElse(null) + ", s3Endpoint=" + s3Endpoint.orElse(null) + "]";
     }
 }

@@ -34,6 +34,9 @@ public final class QueryParameters {
                     CONTINUATION_TOKEN)),
             Map.entry("POST /tickets/{ticketId}/activities", Set.of("timezone", "include")),
             Map.entry("POST /tickets/{ticketId}/comments", Set.of("timezone", "include")),
+            Map.entry("GET /tickets/{ticketId}/attachments", Set.of("timezone", "limit", CONTINUATION_TOKEN)),
+            Map.entry("POST /tickets/{ticketId}/attachments", Set.of("timezone", "include")),
+            Map.entry("GET /tickets/activity/{activityId}/attachments", Set.of("timezone")),
             Map.entry("GET /instance", Set.of("timezone")),
             Map.entry("GET /tags", Set.of()));
 

@@ -22,6 +22,9 @@ final class Keys {
     static final String ACTIVITY_PREFIX = "ACTIVITY#";
     static final String IDEMPOTENCY_SK = "IDEMPOTENCY";
     static final String INSTANCE_DIRECTORY_PK = "INSTANCES";
+    static final String ATTACHMENT_PREFIX = "ATTACHMENT#";
+    static final String ACTIVITY_ID_SK = "ACTIVITYID";
+    static final String UPLOAD_PREFIX = "UPLOAD#";
 
     /** Fixed width, so that the lexical order of stored date-times is their chronological order. */
     private Keys() {
@@ -54,6 +57,24 @@ final class Keys {
 
     static String activity(Instant createdOn, String activityId) {
         return ACTIVITY_PREFIX + instant(createdOn) + "#" + activityId;
+    }
+
+    /** In the ticket's partition, after its activity: a ticket's attachments sort by time, an activity's together. */
+    static String attachment(Instant createdOn, String activityId, int index) {
+        return attachmentsOf(createdOn, activityId) + String.format("%02d", index);
+    }
+
+    static String attachmentsOf(Instant createdOn, String activityId) {
+        return ATTACHMENT_PREFIX + instant(createdOn) + "#" + activityId + "#";
+    }
+
+    /** Finds an activity (its ticket and time) from its id alone, as GET /tickets/activity/{id}/... needs. */
+    static String activityIdAlias(String instanceId, String activityId) {
+        return instance(instanceId) + "#ACTIVITYID#" + activityId;
+    }
+
+    static String upload(String uploadId) {
+        return UPLOAD_PREFIX + uploadId;
     }
 
     static String idempotency(String instanceId, String idempotencyKey) {
