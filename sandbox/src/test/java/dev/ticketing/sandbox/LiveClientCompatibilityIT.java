@@ -30,7 +30,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *   <li>{@code src/TeamsWork.Ticketing.Mcp/Ticketing/TicketingClient.cs}: routes, the {@code include} and
  *       {@code timezone} parameters, PUT for updates and status.</li>
  * </ul>
- * The reference's own examples run in {@link SandboxContract}; both must pass.
+ * The reference's own examples run in {@link SandboxContract}, and the attachment uploads (multipart and upload
+ * URLs) there too; both must pass.
  */
 @ExtendWith(DynamoDbEngine.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -186,6 +187,33 @@ class LiveClientCompatibilityIT {
         assertThat(instance.at("/customFields/0/title").isTextual()).isTrue();
         assertThat(instance.at("/customFields/0/type/key").asText()).matches("[1-8]_[a-z]+");
         assertThat(instance.at("/sla").isObject()).isTrue();
+    }
+
+    /**
+     * AddLinkAttachmentsAsync, ListTicketAttachmentsAsync and ListActivityAttachmentsAsync: links posted with
+     * InsertAttachmentLinkRequest (comment null, comment_HTML, attachments, isPrivate, user), read back as
+     * CommentActivity, then as Attachment lists of the ticket and of the activity.
+     */
+    @Test
+    void linkAttachments_postedAndListed_asTheLiveClientDoes() throws Exception {
+        JsonNode ticket = createTicket("0");
+        String id = ticket.get("id").asText();
+
+        JsonNode posted = item("POST", "/tickets/" + id + "/attachments?include=comment_HTML&timezone=0",
+                "{\"comment\": null, \"comment_HTML\": \"<p>The <b>manual</b></p>\", \"attachments\": [{\"src\":"
+                        + " \"https://contoso.sharepoint.com/manual.pdf\", \"caption\": \"Manual\"}],"
+                        + " \"isPrivate\": false, \"user\": " + ACTOR + "}");
+        JsonNode ofTicket = Json.parse(send("GET", "/tickets/" + id + "/attachments?timezone=0", null).body());
+        JsonNode ofActivity = Json.parse(send("GET", "/tickets/activity/" + posted.get("activityId").asText()
+                + "/attachments?timezone=0", null).body());
+
+        assertThat(posted.get("ticketId").asText()).isEqualTo(id);
+        assertThat(posted.get("comment").asText()).isEqualTo("The manual");
+        assertThat(posted.at("/attachments/0/src").asText()).isEqualTo("https://contoso.sharepoint.com/manual.pdf");
+        assertThat(ofTicket.at("/items/0/caption").asText()).isEqualTo("Manual");
+        assertThat(ofTicket.at("/items/0/isHyperlink").asBoolean()).isTrue();
+        assertThat(ofTicket.at("/items/0/createdBy").isTextual()).isTrue();
+        assertThat(ofActivity.get("items")).hasSize(1);
     }
 
     private JsonNode createTicket(String timezone) throws Exception {

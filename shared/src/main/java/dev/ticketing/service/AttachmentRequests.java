@@ -7,6 +7,7 @@ import dev.ticketing.model.User;
 import dev.ticketing.validation.AttachmentTypes;
 import dev.ticketing.validation.Errors;
 import dev.ticketing.validation.FieldReader;
+import dev.ticketing.validation.Html;
 import dev.ticketing.validation.FileNames;
 import java.io.IOException;
 import java.net.URI;
@@ -53,19 +54,23 @@ public final class AttachmentRequests {
     private static final String USER = "user";
     private static final String ATTACHMENTS = "attachments";
 
-    private static final Set<String> LINK_FIELDS = ordered(ATTACHMENTS, COMMENT, IS_PRIVATE, USER);
-    private static final Set<String> UPLOAD_REQUEST_FIELDS = ordered(UPLOAD, COMMENT, IS_PRIVATE, USER);
+    private static final Set<String> LINK_FIELDS = ordered(ATTACHMENTS, COMMENT, COMMENT_HTML, IS_PRIVATE, USER);
+    private static final Set<String> UPLOAD_REQUEST_FIELDS = ordered(UPLOAD, COMMENT, COMMENT_HTML, IS_PRIVATE,
+            USER);
     private static final Set<String> UPLOAD_FIELDS = ordered("fileName", "contentType", "size");
     private static final Set<String> COMPLETION_FIELDS = ordered(UPLOAD_ID);
-    private static final Set<String> MULTIPART_FIELDS = ordered(FILES, COMMENT, IS_PRIVATE, USER);
+    private static final Set<String> MULTIPART_FIELDS = ordered(FILES, COMMENT, COMMENT_HTML, IS_PRIVATE, USER);
     private static final Pattern UUID_TEXT =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private AttachmentRequests() {
     }
 
-    /** What every attachment activity says besides its attachments. */
-    record Common(String comment, boolean isPrivate, User user) {
+    /**
+     * What every attachment activity says besides its attachments; {@code commentHtml} is the sanitised HTML the
+     * live API's clients may send instead of (or beside) the comment, null without one.
+     */
+    record Common(String comment, String commentHtml, boolean isPrivate, User user) {
     }
 
     record Link(String src, String caption) {
@@ -118,7 +123,8 @@ public final class AttachmentRequests {
                 links.add(link(array.get(i), ATTACHMENTS + "[" + i + "]", errors));
             }
         }
-        Common common = common(body.get(COMMENT), body.get(IS_PRIVATE), body.get(USER), errors);
+        Common common = common(body.get(COMMENT), body.get(COMMENT_HTML), body.get(IS_PRIVATE), body.get(USER),
+                errors, true);
         errors.throwIfAny();
         return new NewLinks(links, common);
     }
@@ -164,7 +170,8 @@ public final class AttachmentRequests {
                     UPLOAD + ".fileName", errors);
             size = size(u.get("size"), UPLOAD + ".size", errors);
         }
-        Common common = common(body.get(COMMENT), body.get(IS_PRIVATE), body.get(USER), errors);
+        Common common = common(body.get(COMMENT), body.get(COMMENT_HTML), body.get(IS_PRIVATE), body.get(USER),
+                errors, true);
         errors.throwIfAny();
         return new NewUpload(fileName, contentType, size, common);
     }
@@ -202,14 +209,13 @@ public final class AttachmentRequests {
         Errors errors = new Errors();
         List<File> files = new ArrayList<>();
         List<String> comments = new ArrayList<>();
+        List<String> htmlComments = new ArrayList<>();
         List<String> privates = new ArrayList<>();
         List<String> users = new ArrayList<>();
         long total = 0;
         for (UploadPart part : parts) {
             String name = part.name() == null ? "" : part.name();
-            if (name.equals(COMMENT_HTML)) {
-                errors.add(COMMENT_HTML, "is not supported: send the comment as plain text in comment");
-            } else if (!MULTIPART_FIELDS.contains(name)) {
+            if (!MULTIPART_FIELDS.contains(name)) {
                 errors.add("body." + JsonText.printable(name), "is not a field of a file upload; expected one of "
                         + String.join(", ", MULTIPART_FIELDS));
             } else if (name.equals(FILES)) {
@@ -232,7 +238,8 @@ public final class AttachmentRequests {
             } else if (part.fileName() != null) {
                 errors.add(name, "must be a text field, not a file");
             } else {
-                List<String> target = name.equals(COMMENT) ? comments : name.equals(IS_PRIVATE) ? privates : users;
+                List<String> target = name.equals(COMMENT) ? comments : name.equals(COMMENT_HTML) ? htmlComments
+                        : name.equals(IS_PRIVATE) ? privates : users;
                 text(part, name, errors).ifPresent(target::add);
             }
         }
@@ -246,14 +253,15 @@ public final class AttachmentRequests {
                     + "); upload larger files through an upload URL ({\"upload\": {...}})");
         }
         once(COMMENT, comments, errors);
+        once(COMMENT_HTML, htmlComments, errors);
         once(IS_PRIVATE, privates, errors);
         once(USER, users, errors);
         JsonNode comment = comments.isEmpty() ? null : Json.MAPPER.getNodeFactory().textNode(comments.get(0));
+        JsonNode html = htmlComments.isEmpty() ? null : Json.MAPPER.getNodeFactory().textNode(htmlComments.get(0));
         JsonNode isPrivate = privates.isEmpty() ? null : privateFlag(privates.get(0), errors);
         JsonNode user = users.isEmpty() ? null : userJson(users.get(0), errors);
         // A user that is not JSON was reported already; it is not also missing.
-        Common common = user == null && !users.isEmpty() ? common(comment, isPrivate, null, errors, false)
-                : common(comment, isPrivate, user, errors);
+        Common common = common(comment, html, isPrivate, user, errors, user != null || users.isEmpty());
         errors.throwIfAny();
         return new NewFiles(files, common);
     }
@@ -301,13 +309,14 @@ public final class AttachmentRequests {
         }
     }
 
-    private static Common common(JsonNode comment, JsonNode isPrivate, JsonNode user, Errors errors) {
-        return common(comment, isPrivate, user, errors, true);
-    }
-
-    private static Common common(JsonNode comment, JsonNode isPrivate, JsonNode user, Errors errors,
-                                 boolean checkUser) {
+    private static Common common(JsonNode comment, JsonNode commentHtml, JsonNode isPrivate, JsonNode user,
+                                 Errors errors, boolean checkUser) {
         String text = FieldReader.optionalText(comment, COMMENT, TicketRequests.MAX_COMMENT_LENGTH, errors);
+        String html = FieldReader.optionalText(commentHtml, COMMENT_HTML, TicketRequests.MAX_COMMENT_LENGTH, errors);
+        String safeHtml = html == null || html.isBlank() ? null : Html.sanitize(html);
+        if (safeHtml != null && (text == null || text.isEmpty())) {
+            text = Html.text(safeHtml);
+        }
         boolean flag = false;
         if (isPrivate != null && !isPrivate.isNull()) {
             if (isPrivate.isBoolean()) {
@@ -317,7 +326,7 @@ public final class AttachmentRequests {
             }
         }
         User by = checkUser ? FieldReader.user(user, USER, errors) : null;
-        return new Common(text == null || text.isEmpty() ? null : text, flag, by);
+        return new Common(text == null || text.isEmpty() ? null : text, safeHtml, flag, by);
     }
 
     private static String textOf(JsonNode node, String path, Errors errors) {
@@ -369,13 +378,8 @@ public final class AttachmentRequests {
     }
 
     private static void rejectUnknown(JsonNode body, Set<String> allowed, Errors errors) {
-        if (body.has(COMMENT_HTML)) {
-            errors.add(COMMENT_HTML, "is not supported: send the comment as plain text in comment");
-        }
-        Set<String> known = new LinkedHashSet<>(allowed);
-        known.add(COMMENT_HTML);
         for (String name : iterable(body)) {
-            if (!known.contains(name)) {
+            if (!allowed.contains(name)) {
                 errors.add("body." + JsonText.printable(name), "is not a known field; expected one of "
                         + String.join(", ", allowed));
             }

@@ -165,7 +165,7 @@ public final class AttachmentService {
             }
             checkUploaded(upload, files.find(ref));
             files.markReferenced(ref);
-            Common common = new Common(upload.comment(), upload.isPrivate(), upload.user());
+            Common common = new Common(upload.comment(), null, upload.isPrivate(), upload.user());
             try {
                 return record(instanceId, ticketIdOrId, common, upload, activity -> List.of(Attachment.file(activity,
                         0, uploadId, upload.fileName(), upload.contentType(), upload.size(), upload.isPrivate())));
@@ -209,7 +209,7 @@ public final class AttachmentService {
                         + upload.completedActivityId() + ", which has no attachments"));
         Ticket ticket = reader.find(upload.instanceId(), Long.toString(upload.ticketId()))
                 .orElseThrow(() -> new NotFoundException("Ticket " + upload.ticketId() + " does not exist."));
-        Common common = new Common(upload.comment(), upload.isPrivate(), upload.user());
+        Common common = new Common(upload.comment(), null, upload.isPrivate(), upload.user());
         Activity activity = new Activity(upload.instanceId(), upload.ticketId(), ticket.id(),
                 upload.completedActivityId(),
                 ActivityType.comment, upload.user(), attachments.get(0).createdOn(), details(common, attachments));
@@ -272,6 +272,9 @@ public final class AttachmentService {
     static ObjectNode details(Common common, List<Attachment> attachments) {
         ObjectNode details = Json.object();
         details.put("comment", common.comment());
+        if (common.commentHtml() != null) {
+            details.put("comment_HTML", common.commentHtml());
+        }
         details.put("isPrivate", common.isPrivate());
         ArrayNode list = details.putArray("attachments");
         for (Attachment a : attachments) {

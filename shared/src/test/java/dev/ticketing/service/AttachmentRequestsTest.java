@@ -38,7 +38,18 @@ class AttachmentRequestsTest {
                         + "\"comment_HTML\": \"<b>x</b>\"}")));
 
         assertThat(fields(e)).containsExactlyInAnyOrder("attachments[0].src", "attachments[1].src",
-                "attachments[1].caption", "attachments[1].alt", "isPrivate", "body.extra", "comment_HTML", "user");
+                "attachments[1].caption", "attachments[1].alt", "isPrivate", "body.extra", "user");
+    }
+
+    @Test
+    void links_withAnHtmlCommentOnly_keepItSanitised_andItsTextAsTheComment() throws Exception {
+        // As joelst/teamswork-ticketing-mcp's InsertAttachmentLinkRequest sends it: comment null, comment_HTML.
+        AttachmentRequests.NewLinks links = AttachmentRequests.parseLinks(json("{\"attachments\": [{\"src\": "
+                + "\"https://example.com/a\", \"caption\": \"A\"}], \"comment\": null, \"comment_HTML\": "
+                + "\"<p>See <b>this</b><script>x()</script></p>\", \"isPrivate\": false, \"user\": {\"id\": \"u1\"}}"));
+
+        assertThat(links.common().comment()).isEqualTo("See this");
+        assertThat(links.common().commentHtml()).isEqualTo("<p>See <b>this</b></p>");
     }
 
     @Test
