@@ -210,7 +210,7 @@ class AddAttachmentHandlerIT {
 
     private static void assertError(APIGatewayProxyResponseEvent response, String field) throws Exception {
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(400);
-        JsonNode error = Json.parse(response.getBody()).get("error");
+        JsonNode error = Json.parse(response.getBody());
         assertThat(error.get("code").asText()).isEqualTo("ValidationError");
         List<String> fields = error.get("details").findValuesAsText("field");
         assertThat(fields).contains(field);

@@ -39,7 +39,7 @@ class AddAttachmentIsolationIT {
                 handler.handle(data.b().event("add-attachment.json", data.a().full().id()), null);
 
         assertThat(response.getStatusCode()).isEqualTo(404);
-        assertThat(Json.parse(response.getBody()).at("/error/code").asText()).isEqualTo("NotFound");
+        assertThat(Json.parse(response.getBody()).at("/code").asText()).isEqualTo("NotFound");
         for (Side side : new Side[] {data.a(), data.b()}) {
             assertThat(service.list(side.instanceId(), "1", PageRequest.first(10)).items()).isEmpty();
         }

@@ -66,7 +66,7 @@ class ListActivityAttachmentsHandlerIT {
                 null);
 
         assertThat(response.getStatusCode()).isEqualTo(404);
-        assertThat(Json.parse(response.getBody()).at("/error/code").asText()).isEqualTo("NotFound");
+        assertThat(Json.parse(response.getBody()).at("/code").asText()).isEqualTo("NotFound");
     }
 
     @Test

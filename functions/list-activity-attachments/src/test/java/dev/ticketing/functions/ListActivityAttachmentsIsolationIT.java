@@ -47,7 +47,7 @@ class ListActivityAttachmentsIsolationIT {
         APIGatewayProxyResponseEvent response = handler.handle(event(data.b(), ACTIVITIES.get("A")), null);
 
         assertThat(response.getStatusCode()).isEqualTo(404);
-        assertThat(Json.parse(response.getBody()).at("/error/code").asText()).isEqualTo("NotFound");
+        assertThat(Json.parse(response.getBody()).at("/code").asText()).isEqualTo("NotFound");
     }
 
     @Test

@@ -79,9 +79,9 @@ class ListAttachmentsHandlerIT {
         APIGatewayProxyResponseEvent unknown = handler.handle(withQuery(Map.of("include", "comment_HTML")), null);
 
         assertThat(badLimit.getStatusCode()).isEqualTo(400);
-        assertThat(Json.parse(badLimit.getBody()).at("/error/details/0/field").asText()).isEqualTo("limit");
+        assertThat(Json.parse(badLimit.getBody()).at("/details/0/field").asText()).isEqualTo("limit");
         assertThat(unknown.getStatusCode()).isEqualTo(400);
-        assertThat(Json.parse(unknown.getBody()).at("/error/details/0/field").asText()).isEqualTo("include");
+        assertThat(Json.parse(unknown.getBody()).at("/details/0/field").asText()).isEqualTo("include");
     }
 
     @Test

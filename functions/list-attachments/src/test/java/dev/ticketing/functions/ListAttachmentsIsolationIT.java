@@ -43,7 +43,7 @@ class ListAttachmentsIsolationIT {
                 handler.handle(data.b().event("list-attachments.json", data.a().full().id()), null);
 
         assertThat(response.getStatusCode()).isEqualTo(404);
-        assertThat(Json.parse(response.getBody()).at("/error/code").asText()).isEqualTo("NotFound");
+        assertThat(Json.parse(response.getBody()).at("/code").asText()).isEqualTo("NotFound");
     }
 
     @Test
