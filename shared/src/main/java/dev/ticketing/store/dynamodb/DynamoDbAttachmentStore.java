@@ -95,38 +95,9 @@ public final class DynamoDbAttachmentStore implements AttachmentStore {
 
     @Override
     public Page<Attachment> attachments(String instanceId, long ticketNumber, int limit, String continuationToken) {
-        String pk = Keys.ticket(instanceId, ticketNumber);
-        String fingerprint = "attachments:" + ticketNumber;
-        Map<String, AttributeValue> startKey = continuationToken == null
-                ? null : tokens.decode(continuationToken, instanceId, fingerprint);
-        // One extra item tells whether another page exists, so the last page never carries a token.
-        QueryResponse response = client.query(r -> r
-                .tableName(tableName)
-                .keyConditionExpression("PK = :pk AND begins_with(SK, :prefix)")
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk),
-                        ":prefix", AttributeValue.fromS(Keys.ATTACHMENT_PREFIX)))
-                .scanIndexForward(true)
-                .consistentRead(true)
-                .exclusiveStartKey(startKey)
-                .limit(limit + 1));
-        List<Attachment> items = new ArrayList<>();
-        String next = null;
-        for (Map<String, AttributeValue> raw : response.items()) {
-            if (items.size() == limit) {
-                Attachment last = items.get(items.size() - 1);
-                next = tokens.encode(instanceId, fingerprint, key(pk,
-                        Keys.attachment(last.createdOn(), last.activityId(), last.index())));
-                break;
-            }
-            items.add(AttachmentItem.SCHEMA.mapToItem(raw).toAttachment());
-        }
-        // DynamoDB ended the Query at 1 MB: the page ends there too, and the token resumes after the last item read.
-        if (next == null && response.items().size() <= limit && response.hasLastEvaluatedKey()
-                && !response.lastEvaluatedKey().isEmpty()) {
-            next = tokens.encode(instanceId, fingerprint, key(response.lastEvaluatedKey().get("PK").s(),
-                    response.lastEvaluatedKey().get("SK").s()));
-        }
-        return new Page<>(items, Optional.ofNullable(next));
+        return CollectionPages.read(client, tableName, tokens, instanceId, Keys.ticket(instanceId, ticketNumber),
+                Keys.ATTACHMENT_PREFIX, "attachments:" + ticketNumber, true, limit, continuationToken,
+                raw -> AttachmentItem.SCHEMA.mapToItem(raw).toAttachment());
     }
 
     @Override

@@ -25,7 +25,6 @@ import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -217,40 +216,11 @@ public final class DynamoDbTicketStore implements TicketStore {
     @Override
     public Page<Activity> activities(String instanceId, long ticketNumber, int limit, String continuationToken,
                                    boolean oldestFirst) {
-        String pk = Keys.ticket(instanceId, ticketNumber);
         // The order is part of the query: a token of one order is refused by the other.
         String fingerprint = "activities:" + ticketNumber + (oldestFirst ? "" : ":newest-first");
-        Map<String, AttributeValue> startKey = continuationToken == null
-                ? null : tokens.decode(continuationToken, instanceId, fingerprint);
-        // One extra item tells whether another page exists, so the last page never carries a token.
-        QueryResponse response = client.query(r -> r
-                .tableName(tableName)
-                .keyConditionExpression("PK = :pk AND begins_with(SK, :prefix)")
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk),
-                        ":prefix", AttributeValue.fromS(Keys.ACTIVITY_PREFIX)))
-                .scanIndexForward(oldestFirst)
-                .consistentRead(true)
-                .exclusiveStartKey(startKey)
-                .limit(limit + 1));
-        List<Activity> items = new ArrayList<>();
-        String next = null;
-        for (Map<String, AttributeValue> raw : response.items()) {
-            if (items.size() == limit) {
-                Activity last = items.get(items.size() - 1);
-                next = tokens.encode(instanceId, fingerprint, Map.of("PK", AttributeValue.fromS(pk),
-                        "SK", AttributeValue.fromS(Keys.activity(last.createdOn(), last.id()))));
-                break;
-            }
-            items.add(ActivityItem.SCHEMA.mapToItem(raw).toActivity());
-        }
-        // DynamoDB ended the Query early (1 MB read): the page ends there too, one Query per request, and the
-        // token resumes from the last item read (with no filter, the last item returned).
-        if (next == null && response.items().size() <= limit && response.hasLastEvaluatedKey()
-                && !response.lastEvaluatedKey().isEmpty()) {
-            next = tokens.encode(instanceId, fingerprint, Map.of("PK", response.lastEvaluatedKey().get("PK"),
-                    "SK", response.lastEvaluatedKey().get("SK")));
-        }
-        return new Page<>(items, Optional.ofNullable(next));
+        return CollectionPages.read(client, tableName, tokens, instanceId, Keys.ticket(instanceId, ticketNumber),
+                Keys.ACTIVITY_PREFIX, fingerprint, oldestFirst, limit, continuationToken,
+                raw -> ActivityItem.SCHEMA.mapToItem(raw).toActivity());
     }
 
     /** A Put of a mapped item, as the enhanced client would write it (null attributes left out). */
