@@ -66,7 +66,7 @@ class LambdaRuntimeIT {
             Map.entry("list-tickets.json", Expected.status(200, "/items/0/ticketId", "1")),
             Map.entry("update-ticket.json", Expected.status(200, "/item/title", "My 2nd ticket")),
             Map.entry("update-ticket-status.json", Expected.status(200, "/item/status", "Resolved")),
-            Map.entry("list-activities.json", Expected.status(200, "/items/0/type", "created")),
+            Map.entry("list-activities.json", Expected.status(200, "/items/0/ticketNo", "1")),
             Map.entry("add-comment.json", Expected.status(201, "/item/comment", "comment from API")),
             Map.entry("get-instance.json", Expected.status(200, "/item/id", DEMO_INSTANCE)),
             Map.entry("list-tags.json", Expected.status(200, "/items/0/text", "Topic")),

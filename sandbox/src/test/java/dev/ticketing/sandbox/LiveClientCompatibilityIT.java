@@ -45,8 +45,9 @@ class LiveClientCompatibilityIT {
 
     @BeforeAll
     void startSandbox(TestTable table) {
+        // Under Lambda's runtime client, as the sandbox runs by default (an in-process sandbox is one per JVM).
         sandbox = Sandbox.start(Options.defaults().withPort(0).withDynamoDbEndpoint(table.endpoint())
-                .withTableName(table.tableName()).withRuntime(Options.FunctionRuntime.IN_PROCESS));
+                .withTableName(table.tableName()).withRuntime(Options.FunctionRuntime.LAMBDA));
     }
 
     @AfterAll
