@@ -24,6 +24,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Renders tickets and activities as the reference's ITicket and IActivity, date-times in the caller's offset. */
 public final class TicketJson {
@@ -39,6 +40,9 @@ public final class TicketJson {
 
     /** Every ITicket field, in the order they are written. */
     public static final List<String> TICKET_FIELDS = List.copyOf(FIELDS.keySet());
+
+    /** Activity details that {@link #activity} renders in the live API's form rather than as stored. */
+    private static final Set<String> ACTIVITY_FIELDS_RENDERED_APART = Set.of("changes", "isPrivate", "attachments");
 
     /** The statuses that count as resolved, as the live API lists them. */
     private static final ArrayNode RESOLVED_STATUS = resolvedStatus();
@@ -172,7 +176,8 @@ public final class TicketJson {
         n.put("createdDateTime", createdOn);
         ObjectNode details = a.details();
         details.properties().forEach(e -> {
-            if (!e.getKey().equals("changes") && (includeHtml || !e.getKey().equals(Includes.COMMENT_HTML))) {
+            if (!ACTIVITY_FIELDS_RENDERED_APART.contains(e.getKey())
+                    && (includeHtml || !e.getKey().equals(Includes.COMMENT_HTML))) {
                 n.set(e.getKey(), e.getValue().deepCopy());
             }
         });
