@@ -16,7 +16,6 @@ import dev.ticketing.testkit.TestTable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -361,30 +360,6 @@ class DynamoDbTicketListingFiltersIT {
     }
 
     private static List<Ticket> expected(TicketOrder order, boolean ascending, Predicate<Ticket> matches) {
-        Comparator<Ticket> byValue = switch (order) {
-            case status -> Comparator.comparing(t -> t.status().ordinal());
-            case priority -> Comparator.comparing(t -> t.priority().ordinal());
-            case ticketId -> Comparator.comparing(t -> 0);
-            case title -> text(t -> t.title());
-            case requestorName -> text(t -> t.requestor().name());
-            case requestorEmail -> text(t -> t.requestor().email());
-            case assigneeName -> text(t -> t.assignee() == null ? null : t.assignee().name());
-            case assigneeEmail -> text(t -> t.assignee() == null ? null : t.assignee().email());
-            case expectedDate -> Comparator.comparing(Ticket::expectedDate,
-                    Comparator.nullsLast(Comparator.naturalOrder()));
-            case createdDateTime -> Comparator.comparing(Ticket::createdOn);
-            case lastInteraction -> Comparator.comparing(t -> t.lastInteraction() == null ? t.createdOn()
-                    : t.lastInteraction());
-        };
-        Comparator<Ticket> full = byValue.thenComparingLong(Ticket::ticketId);
-        return tickets.stream().filter(matches).sorted(ascending ? full : full.reversed()).toList();
-    }
-
-    /** Case-insensitive, missing values after present ones (in ascending order). */
-    private static Comparator<Ticket> text(java.util.function.Function<Ticket, String> value) {
-        return Comparator.comparing(t -> {
-            String v = value.apply(t);
-            return v == null ? null : v.toLowerCase(java.util.Locale.ROOT);
-        }, Comparator.nullsLast(Comparator.naturalOrder()));
+        return SampleTickets.inApiOrder(tickets.stream().filter(matches).toList(), order, ascending);
     }
 }

@@ -15,12 +15,10 @@ import dev.ticketing.testkit.DynamoDbEngine;
 import dev.ticketing.testkit.TestTable;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -236,7 +234,7 @@ class DynamoDbTicketListingIT {
 
         assertThat(ids(walked)).doesNotHaveDuplicates();
         assertThat(ids(walked)).containsAll(ids(initial));
-        assertThat(ids(walked.subList(0, 30))).containsExactlyElementsOf(ids(sorted(initial,
+        assertThat(ids(walked.subList(0, 30))).containsExactlyElementsOf(ids(SampleTickets.inApiOrder(initial,
                 TicketOrder.createdDateTime, false)).subList(0, 30));
     }
 
@@ -275,35 +273,7 @@ class DynamoDbTicketListingIT {
     }
 
     private static List<Ticket> expected(TicketOrder order, boolean ascending, Predicate<Ticket> matches) {
-        return sorted(tickets.stream().filter(matches).toList(), order, ascending);
-    }
-
-    /** The API's promised order, computed from the tickets themselves rather than from the stored sort keys. */
-    private static List<Ticket> sorted(List<Ticket> list, TicketOrder order, boolean ascending) {
-        Comparator<Ticket> byValue = switch (order) {
-            case status -> Comparator.comparing(t -> t.status().ordinal());
-            case priority -> Comparator.comparing(t -> t.priority().ordinal());
-            case ticketId -> Comparator.comparing(t -> 0);
-            case title -> text(Ticket::title);
-            case requestorName -> text(t -> t.requestor().name());
-            case requestorEmail -> text(t -> t.requestor().email());
-            case assigneeName -> text(t -> t.assignee() == null ? null : t.assignee().name());
-            case assigneeEmail -> text(t -> t.assignee() == null ? null : t.assignee().email());
-            case expectedDate -> Comparator.comparing(Ticket::expectedDate,
-                    Comparator.nullsLast(Comparator.naturalOrder()));
-            case createdDateTime -> Comparator.comparing(Ticket::createdOn);
-            case lastInteraction -> Comparator.comparing(t -> t.lastInteraction() == null ? t.createdOn()
-                    : t.lastInteraction());
-        };
-        Comparator<Ticket> full = byValue.thenComparingLong(Ticket::ticketId);
-        return list.stream().sorted(ascending ? full : full.reversed()).toList();
-    }
-
-    private static Comparator<Ticket> text(Function<Ticket, String> value) {
-        return Comparator.comparing(t -> {
-            String v = value.apply(t);
-            return v == null ? null : v.toLowerCase(Locale.ROOT);
-        }, Comparator.nullsLast(Comparator.naturalOrder()));
+        return SampleTickets.inApiOrder(tickets.stream().filter(matches).toList(), order, ascending);
     }
 
     private static List<Long> ids(List<Ticket> list) {

@@ -1,5 +1,9 @@
 package dev.ticketing.store.dynamodb;
 
+import dev.ticketing.store.TicketOrder;
+import java.util.function.Function;
+import java.util.Locale;
+import java.util.Comparator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ticketing.json.Json;
 import dev.ticketing.model.Priority;
@@ -84,5 +88,34 @@ public final class SampleTickets {
             }
         }
         return values[values.length - 1];
+    }
+
+    /** The API's promised order, computed from the tickets themselves rather than from the stored sort keys. */
+    static List<Ticket> inApiOrder(List<Ticket> list, TicketOrder order, boolean ascending) {
+        Comparator<Ticket> byValue = switch (order) {
+            case status -> Comparator.comparing(t -> t.status().ordinal());
+            case priority -> Comparator.comparing(t -> t.priority().ordinal());
+            case ticketId -> Comparator.comparing(t -> 0);
+            case title -> text(Ticket::title);
+            case requestorName -> text(t -> t.requestor().name());
+            case requestorEmail -> text(t -> t.requestor().email());
+            case assigneeName -> text(t -> t.assignee() == null ? null : t.assignee().name());
+            case assigneeEmail -> text(t -> t.assignee() == null ? null : t.assignee().email());
+            case expectedDate -> Comparator.comparing(Ticket::expectedDate,
+                    Comparator.nullsLast(Comparator.naturalOrder()));
+            case createdDateTime -> Comparator.comparing(Ticket::createdOn);
+            case lastInteraction -> Comparator.comparing(t -> t.lastInteraction() == null ? t.createdOn()
+                    : t.lastInteraction());
+        };
+        Comparator<Ticket> full = byValue.thenComparingLong(Ticket::ticketId);
+        return list.stream().sorted(ascending ? full : full.reversed()).toList();
+    }
+
+    /** Case-insensitive, missing values after present ones (in ascending order). */
+    private static Comparator<Ticket> text(Function<Ticket, String> value) {
+        return Comparator.comparing(t -> {
+            String v = value.apply(t);
+            return v == null ? null : v.toLowerCase(Locale.ROOT);
+        }, Comparator.nullsLast(Comparator.naturalOrder()));
     }
 }
