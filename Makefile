@@ -72,6 +72,7 @@ MODULE_ListTagsFunction = list-tags
 MODULE_AddAttachmentFunction = add-attachment
 MODULE_ListAttachmentsFunction = list-attachments
 MODULE_ListActivityAttachmentsFunction = list-activity-attachments
+MODULE_RunAutomationFunction = run-automation
 FUNCTION_MODULES = $(foreach id,$(filter MODULE_%,$(.VARIABLES)),functions/$($(id)))
 FUNCTION_JARS_STAMP = target/function-jars.stamp
 FUNCTION_SOURCES = $(shell find pom.xml shared/pom.xml shared/src/main attachments-s3/pom.xml attachments-s3/src/main functions/pom.xml functions/*/pom.xml functions/*/src/main -type f)

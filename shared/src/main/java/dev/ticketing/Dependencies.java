@@ -8,6 +8,7 @@ import dev.ticketing.metrics.DomainMetrics;
 import dev.ticketing.observability.ScopedDomainMetrics;
 import dev.ticketing.service.AttachmentService;
 import dev.ticketing.service.InstanceService;
+import dev.ticketing.service.ScheduledAutomation;
 import dev.ticketing.service.TicketListService;
 import dev.ticketing.service.TicketLifecycleService;
 import dev.ticketing.service.TicketService;
@@ -22,6 +23,7 @@ import dev.ticketing.store.dynamodb.DynamoDbClients;
 import dev.ticketing.store.dynamodb.DynamoDbInstanceStore;
 import dev.ticketing.store.dynamodb.DynamoDbTicketListing;
 import dev.ticketing.store.dynamodb.DynamoDbTicketStore;
+import dev.ticketing.store.dynamodb.DynamoDbTicketTimers;
 import java.time.Clock;
 import java.util.function.Supplier;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -119,7 +121,13 @@ public final class Dependencies {
     }
 
     public TicketListService ticketListService() {
-        return new TicketListService(ticketListing(), instanceStore);
+        return new TicketListService(ticketListing(), instanceStore, Clock.systemUTC());
+    }
+
+    /** The scheduled automation, with its per-run budget. */
+    public ScheduledAutomation scheduledAutomation() {
+        return new ScheduledAutomation(ticketStore, instanceStore, new DynamoDbTicketTimers(client,
+                config.tableName()), Clock.systemUTC(), ScheduledAutomation.RUN_BUDGET);
     }
 
     public TicketListing ticketListing() {

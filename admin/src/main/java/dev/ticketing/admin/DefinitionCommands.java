@@ -28,7 +28,8 @@ final class DefinitionCommands {
             "add-tag-category", List.of("instanceId", "text", "color"),
             "delete-tag-category", List.of("instanceId", "tagCategoryId"),
             "add-tag", List.of("instanceId", "tagCategoryId", "text"),
-            "delete-tag", List.of("instanceId", "tagCategoryId", "text"));
+            "delete-tag", List.of("instanceId", "tagCategoryId", "text"),
+            "set-sla", List.of("instanceId", "sla.json | -"));
 
     static final String USAGE = String.join("\n",
             "  admin replace-definition <instanceId> <definition.json | ->",
@@ -42,7 +43,11 @@ final class DefinitionCommands {
             "  admin delete-tag-category <instanceId> <tagCategoryId>",
             "  admin add-tag <instanceId> <tagCategoryId> <text>        (restores the tag if it was deleted)",
             "  admin delete-tag <instanceId> <tagCategoryId> <text>",
-            "      delete-* commands mark deleted: existing tickets keep their values, new ones cannot use them");
+            "      delete-* commands mark deleted: existing tickets keep their values, new ones cannot use them",
+            "  admin set-sla <instanceId> <sla.json | ->",
+            "      sets the service-level policy: {\"enabled\": true, \"rules\": [{\"priority\": \"Urgent\",",
+            "      \"firstResponseHours\": 1, \"resolutionHours\": 8}]}; new tickets, and tickets whose priority",
+            "      changes, get its targets");
 
     private DefinitionCommands() {
     }
@@ -84,6 +89,7 @@ final class DefinitionCommands {
             case "delete-tag-category" -> InstanceJson.tagCategory(service.markTagCategoryDeleted(a[0], a[1], true));
             case "add-tag" -> InstanceJson.tagCategory(service.addTag(a[0], a[1], a[2]));
             case "delete-tag" -> InstanceJson.tagCategory(service.markTagDeleted(a[0], a[1], a[2], true));
+            case "set-sla" -> instance(service.setSla(a[0], readJson(a[1], in)));
             default -> throw new IllegalArgumentException(command);
         };
         out.println(Json.write(result));

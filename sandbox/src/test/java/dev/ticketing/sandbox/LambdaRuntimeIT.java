@@ -76,7 +76,8 @@ class LambdaRuntimeIT {
             Map.entry("add-attachment.upload-url.json", Expected.status(201, "/item/method", "PUT")),
             Map.entry("list-attachments.json", Expected.status(200, "/items/0/filename", "runtime-sample.log")),
             Map.entry("list-activity-attachments.json",
-                    Expected.status(200, "/items/0/filename", "runtime-sample.log")));
+                    Expected.status(200, "/items/0/filename", "runtime-sample.log")),
+            Map.entry("run-automation.json", Expected.answer("/budgetReached", "false")));
 
     private static final List<String> OUTPUT = new ArrayList<>();
     private static LambdaHarness harness;

@@ -38,7 +38,7 @@ public final class InstanceJson {
         }
         people(n.path("assignees").path("peoples"));
         people(n.path("idleTicketAssignedTo"));
-        n.set("sla", sla());
+        n.set("sla", Json.MAPPER.valueToTree(instance.slaPolicy()));
         return n;
     }
 
@@ -60,14 +60,6 @@ public final class InstanceJson {
             p.set("name", p.has("text") ? p.get("text") : NullNode.getInstance());
             p.set("email", p.has("secondaryText") ? p.get("secondaryText") : NullNode.getInstance());
         }
-    }
-
-    /** No SLA policy is defined yet, so no target applies: the live API's summary with its rules disabled. */
-    private static ObjectNode sla() {
-        ObjectNode sla = Json.object();
-        sla.put("enabled", false);
-        sla.putArray("rules");
-        return sla;
     }
 
     public static ObjectNode tagCategory(TagCategory category) {

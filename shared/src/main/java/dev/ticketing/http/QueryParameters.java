@@ -24,7 +24,7 @@ public final class QueryParameters {
             Map.entry("GET /tickets", Set.of("timezone", "search", "title", "status", "statusId", "isResolved",
                     "priority", "tags", "createdAfter", "createdBefore", "expectedDateAfter", "expectedDateBefore",
                     "lastUpdateAfter", "lastUpdateBefore", "orderBy", "order", "select", "offset", "limit", "include",
-                    CONTINUATION_TOKEN)),
+                    "assignee", "isFrtEscalated", "isRtEscalated", "updatedSince", CONTINUATION_TOKEN)),
             Map.entry("POST /tickets", Set.of("timezone", "include")),
             Map.entry("GET /tickets/{ticketId}", Set.of("timezone", "include")),
             Map.entry("PUT /tickets/{ticketId}", Set.of("timezone", "include")),

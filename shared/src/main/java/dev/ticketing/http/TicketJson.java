@@ -142,6 +142,9 @@ public final class TicketJson {
         // A target is breached once it passed unmet, which is when the ticket is escalated for it.
         fields.put("isFrtBreached", (t, offset) -> BooleanNode.valueOf(t.isFrtEscalated()));
         fields.put("isRtBreached", (t, offset) -> BooleanNode.valueOf(t.isRtEscalated()));
+        // The service-level targets (the instance's sla policy); null when none applies.
+        fields.put("frtDueOn", (t, offset) -> text(dateTime(t.frtDueOn(), offset)));
+        fields.put("rtDueOn", (t, offset) -> text(dateTime(t.rtDueOn(), offset)));
         fields.put("resolvedStatus", (t, offset) -> RESOLVED_STATUS.deepCopy());
         fields.put("workflow", (t, offset) -> WORKFLOW.get(t.status()).deepCopy());
         fields.put("createdBy", (t, offset) -> user(t.createdBy()));

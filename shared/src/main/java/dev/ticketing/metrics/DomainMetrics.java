@@ -48,4 +48,8 @@ public interface DomainMetrics {
     /** A ticket listing answered a page of {@code items} tickets. */
     default void listItemsReturned(int items) {
     }
+
+    /** A run of the scheduled automation read {@code dueRead} due tickets and made these changes. */
+    default void automationRun(int dueRead, int escalations, int idle) {
+    }
 }

@@ -34,4 +34,9 @@ public final class StatusWorkflow {
     public static boolean resolves(Status status) {
         return status == Status.Resolved || status == Status.Closed;
     }
+
+    /** A move to this status is a response to the requestor, whoever makes it: Started, Resolved or Closed. */
+    public static boolean respondsFirst(Status status) {
+        return status == Status.Started || resolves(status);
+    }
 }

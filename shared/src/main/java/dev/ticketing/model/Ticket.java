@@ -9,6 +9,9 @@ import java.util.List;
  * ITicket. {@code ticketId} is the per-instance sequence number (1, 2, 3...), {@code id} the UUID;
  * {@code descriptionHtml} the sanitised HTML of the description when a client sent one (the live API's
  * {@code description_HTML});
+ * {@code frtDueOn} and {@code rtDueOn} are the service-level targets for the first response and the resolution
+ * (null without a target); {@code idleDueOn} is when the ticket counts as idle, when its instance watches for idle
+ * tickets (internal: not part of the API's ticket);
  * {@code version} guards optimistic concurrency. Custom field values are kept as the JSON the caller sent,
  * after validation against the instance's definitions.
  */
@@ -38,6 +41,9 @@ public record Ticket(
         Instant lastInteraction,
         boolean isFrtEscalated,
         boolean isRtEscalated,
+        Instant frtDueOn,
+        Instant rtDueOn,
+        Instant idleDueOn,
         long version) {
 
     public Ticket {
@@ -82,6 +88,9 @@ public record Ticket(
         private Instant lastInteraction;
         private boolean isFrtEscalated;
         private boolean isRtEscalated;
+        private Instant frtDueOn;
+        private Instant rtDueOn;
+        private Instant idleDueOn;
         private long version;
 
         private Builder() {
@@ -115,6 +124,9 @@ public record Ticket(
             this.lastInteraction = t.lastInteraction();
             this.isFrtEscalated = t.isFrtEscalated();
             this.isRtEscalated = t.isRtEscalated();
+            this.frtDueOn = t.frtDueOn();
+            this.rtDueOn = t.rtDueOn();
+            this.idleDueOn = t.idleDueOn();
             this.version = t.version();
         }
 
@@ -243,6 +255,29 @@ public record Ticket(
             return this;
         }
 
+        public Builder frtDueOn(Instant value) {
+            this.frtDueOn = value;
+            return this;
+        }
+
+        public Builder rtDueOn(Instant value) {
+            this.rtDueOn = value;
+            return this;
+        }
+
+        public Builder idleDueOn(Instant value) {
+            this.idleDueOn = value;
+            return this;
+        }
+
+        /** A first response by the helpdesk, whoever acts: a status change to Started, Resolved or Closed. */
+        public Builder firstResponse(Instant at) {
+            if (firstResponseOn == null) {
+                firstResponseOn = at;
+            }
+            return this;
+        }
+
         public Builder version(long value) {
             this.version = value;
             return this;
@@ -255,6 +290,17 @@ public record Ticket(
 
         public Instant firstResolutionOn() {
             return firstResolutionOn;
+        }
+
+        /**
+         * A change by {@code by} at {@code at}. Each change of a ticket moves {@code lastUpdatedOn} forward, by a
+         * millisecond past the previous change when the clock has not (two changes in one millisecond, or a clock
+         * behind another's), so that a reader that resumes after the last {@code lastUpdatedOn} it saw misses none.
+         */
+        public Builder updated(User by, Instant at) {
+            lastUpdatedBy = by;
+            lastUpdatedOn = lastUpdatedOn != null && !at.isAfter(lastUpdatedOn) ? lastUpdatedOn.plusMillis(1) : at;
+            return this;
         }
 
         /**
@@ -273,7 +319,8 @@ public record Ticket(
             return new Ticket(instanceId, id, ticketId, title, description, descriptionHtml, status, priority,
                     requestor, assignee, expectedDate, customFields, tags, resolution, lastResolutionComment,
                     firstResponseOn, firstResolutionOn, lastResolutionOn, createdOn, createdBy, lastUpdatedOn,
-                    lastUpdatedBy, lastInteraction, isFrtEscalated, isRtEscalated, version);
+                    lastUpdatedBy, lastInteraction, isFrtEscalated, isRtEscalated, frtDueOn, rtDueOn, idleDueOn,
+                    version);
         }
     }
 }

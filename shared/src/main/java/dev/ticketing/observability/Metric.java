@@ -14,6 +14,10 @@ enum Metric {
     LIST_ITEMS_RETURNED("ListItemsReturned"),
     /** Items read per item returned, for one page; pages that return nothing count as returning one. */
     LIST_READ_PER_RETURNED("ListItemsReadPerReturned", MetricUnit.NONE),
+    /** Scheduled automation: due tickets read from the timers index, targets escalated, idle tickets handled. */
+    AUTOMATION_DUE_READ("AutomationDueRead"),
+    TICKETS_ESCALATED("TicketsEscalated"),
+    IDLE_TICKETS("IdleTickets"),
     CLIENT_ERRORS("ClientErrors"),
     SERVER_ERRORS("ServerErrors");
 

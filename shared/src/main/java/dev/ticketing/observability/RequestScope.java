@@ -69,6 +69,16 @@ public final class RequestScope {
     }
 
     /**
+     * Starts an invocation that no HTTP request caused (the scheduled automation): its line and metrics are
+     * named {@code route}, its correlation id is Lambda's request id.
+     */
+    public static RequestScope scheduled(String route, Context context) {
+        PowertoolsLogging.initializeLogging(context);
+        return begin(route, context == null ? null : context.getAwsRequestId(), null,
+                Redaction.of(null, null, null, null));
+    }
+
+    /**
      * Runs the authorizer's decision for one event: an answer is a 200, {@link UnauthorizedSignal} a 401 refusal,
      * anything else a failure. Both are rethrown, since Lambda must see them.
      */

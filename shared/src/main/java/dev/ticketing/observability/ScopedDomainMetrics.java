@@ -50,4 +50,11 @@ public final class ScopedDomainMetrics implements DomainMetrics {
     public void listItemsReturned(int items) {
         RequestScope.count(Metric.LIST_ITEMS_RETURNED, items);
     }
+
+    @Override
+    public void automationRun(int dueRead, int escalations, int idle) {
+        RequestScope.count(Metric.AUTOMATION_DUE_READ, dueRead);
+        RequestScope.count(Metric.TICKETS_ESCALATED, escalations);
+        RequestScope.count(Metric.IDLE_TICKETS, idle);
+    }
 }

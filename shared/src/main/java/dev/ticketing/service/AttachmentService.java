@@ -11,6 +11,7 @@ import dev.ticketing.json.Json;
 import dev.ticketing.model.Activity;
 import dev.ticketing.model.ActivityType;
 import dev.ticketing.model.Attachment;
+import dev.ticketing.model.Instance;
 import dev.ticketing.model.Ticket;
 import dev.ticketing.service.AttachmentRequests.Common;
 import dev.ticketing.store.AttachmentFiles;
@@ -241,12 +242,14 @@ public final class AttachmentService {
      */
     private AttachmentActivity record(String instanceId, String ticketIdOrId, Common common, PendingUpload completes,
                                       Function<Activity, List<Attachment>> attachmentsOf) {
+        // Its service levels and idle timer follow the instance's settings of the moment.
+        Instance instance = reader.enabledInstance(instanceId);
         for (int attempt = 1; ; attempt++) {
             Ticket current = find(instanceId, ticketIdOrId);
             Instant now = now();
             // As a comment changes it: the next version, with the interaction (and perhaps the first response).
-            Ticket changed = current.toBuilder().version(current.version() + 1).interaction(common.user(), now)
-                    .build();
+            Ticket changed = ServiceLevels.changed(instance, current, current.toBuilder().version(current.version() + 1)
+                    .updated(common.user(), now).interaction(common.user(), now).build(), now);
             Activity shell = new Activity(instanceId, current.ticketId(), current.id(), AttachmentRequests.newId(),
                     ActivityType.comment, common.user(), now, Json.object());
             List<Attachment> attachments = attachmentsOf.apply(shell);

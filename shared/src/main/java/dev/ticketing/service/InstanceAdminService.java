@@ -17,6 +17,7 @@ import dev.ticketing.store.InstancePage;
 import dev.ticketing.store.InstanceStore;
 import dev.ticketing.validation.Errors;
 import dev.ticketing.validation.FieldReader;
+import dev.ticketing.validation.ServiceLevelSettings;
 import dev.ticketing.validation.TagValidator;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -68,6 +69,7 @@ public final class InstanceAdminService {
         Instance instance = parseInstance(copy);
         FieldReader.requiredText(copy.get("name"), "name", 255, errors);
         checkCustomFields(instance, errors);
+        ServiceLevelSettings.check(instance, errors);
         List<TagCategory> categories = parseTagCategories(categoriesNode, instance.id(), errors);
         fixedPrimaryKey.filter(k -> k.length() < 32)
                 .ifPresent(k -> errors.add("primaryKey", "must be at least 32 characters"));
@@ -104,6 +106,29 @@ public final class InstanceAdminService {
         });
     }
 
+    /**
+     * Replaces the instance's service-level policy ({@code {"enabled", "rules": [{"priority",
+     * "firstResponseHours", "resolutionHours"}]}}). Tickets get the new targets when they are created or their
+     * priority changes; the targets of existing tickets stay as they were set.
+     */
+    public Instance setSla(String instanceId, JsonNode sla) {
+        if (sla == null || !sla.isObject()) {
+            throw new ValidationException("sla", "must be a JSON object {enabled, rules}");
+        }
+        Instance current = existing(instanceId);
+        ObjectNode json = Json.MAPPER.valueToTree(current);
+        json.set("sla", sla);
+        Instance next = parseInstance(json);
+        Errors errors = new Errors();
+        ServiceLevelSettings.check(next, errors);
+        errors.throwIfAny();
+        return updateDefinition(instanceId, stored -> {
+            ObjectNode updated = Json.MAPPER.valueToTree(stored);
+            updated.set("sla", sla);
+            return parseInstance(updated);
+        });
+    }
+
     public String rotateKey(String instanceId, ApiKeySlot slot) {
         String key = ApiKeys.generate();
         StoreFailures.translated(() -> instances.replaceKey(instanceId, slot, ApiKeys.hash(key)));
@@ -136,6 +161,7 @@ public final class InstanceAdminService {
         }
         Instance next = parseInstance(copy);
         checkCustomFields(next, errors);
+        ServiceLevelSettings.check(next, errors);
         errors.throwIfAny();
         return updateDefinition(instanceId, stored -> {
             Errors removed = new Errors();

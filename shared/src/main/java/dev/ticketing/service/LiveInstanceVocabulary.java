@@ -9,8 +9,8 @@ import java.util.List;
  * Reads an instance definition written in the live API's vocabulary into the reference's, so that the admin tool
  * takes both: a custom field's {@code title}, {@code isMandatory}, {@code type: {"key": "5_list"}} with
  * {@code isMultiple}, options as {@code {key, text}}; people as {@code {id, name, email}}; {@code displayName}
- * for {@code name}. What GET /instance adds for reading only ({@code instanceName}, {@code sla}) is left out, so a
- * definition read there can be sent back as it is.
+ * for {@code name}. What GET /instance adds for reading only ({@code instanceName}) is left out, so a definition
+ * read there can be sent back as it is; its {@code sla} is the instance's service-level policy, kept.
  */
 final class LiveInstanceVocabulary {
 
@@ -24,7 +24,6 @@ final class LiveInstanceVocabulary {
     static void toReference(ObjectNode definition) {
         moveIfAbsent(definition, "displayName", "name");
         definition.remove("instanceName");
-        definition.remove("sla");
         for (String list : FIELD_LISTS) {
             for (JsonNode field : definition.path(list)) {
                 if (field instanceof ObjectNode object) {

@@ -78,7 +78,7 @@ public final class TicketLifecycleService {
             TicketUpdate update = TicketRequests.parseUpdate(body, instance, instances.tagCategories(instanceId),
                     dateOffset);
             try {
-                return retrying(instanceId, ticketIdOrId, current -> updateChange(current, update, ifMatch)).ticket();
+                return retrying(instance, ticketIdOrId, current -> updateChange(current, update, ifMatch)).ticket();
             } catch (TagCategoryChangedException changed) {
                 if (attempt == TicketService.MAX_TAG_ATTEMPTS) {
                     throw new ConflictException(ErrorCode.ConcurrentModification, "The tag categories of ticket "
@@ -96,7 +96,7 @@ public final class TicketLifecycleService {
         Instant now = now();
         Ticket.Builder draft = nextVersion(current);
         update.applyTo(draft);
-        Ticket changed = draft.lastUpdatedOn(now).lastUpdatedBy(update.user()).lastInteraction(now).build();
+        Ticket changed = draft.updated(update.user(), now).lastInteraction(now).build();
         Errors errors = new Errors();
         CustomFieldValidator.checkTotal(changed.customFields(), "updates.customFields", errors);
         errors.throwIfAny();
@@ -108,12 +108,12 @@ public final class TicketLifecycleService {
 
     /** PUT|POST /tickets/{ticketId}/status; 409 naming the current status when the workflow forbids the move. */
     public Ticket changeStatus(String instanceId, String ticketIdOrId, JsonNode body) {
-        reader.enabledInstance(instanceId);
+        Instance instance = reader.enabledInstance(instanceId);
         StatusChangeRequest request = TicketRequests.parseStatus(body);
         if (request.resolution() != null && !StatusWorkflow.resolves(request.status())) {
             throw new ValidationException("resolution", "can only be given when the status becomes Resolved or Closed");
         }
-        return retrying(instanceId, ticketIdOrId, current -> {
+        return retrying(instance, ticketIdOrId, current -> {
             Status from = current.status();
             if (!StatusWorkflow.allows(from, request.status())) {
                 throw new ConflictException(ErrorCode.InvalidStatusTransition, "Ticket " + current.ticketId() + " is "
@@ -133,7 +133,10 @@ public final class TicketLifecycleService {
                 // A reopened ticket is unresolved again; the resolution dates keep its history.
                 draft.resolution(null);
             }
-            draft.lastUpdatedOn(now).lastUpdatedBy(request.user()).interaction(request.user(), now);
+            draft.updated(request.user(), now).interaction(request.user(), now);
+            if (StatusWorkflow.respondsFirst(request.status())) {
+                draft.firstResponse(now);
+            }
             ObjectNode details = Json.object();
             details.put("from", from.name());
             details.put("to", request.status().name());
@@ -146,9 +149,9 @@ public final class TicketLifecycleService {
 
     /** POST /tickets/{ticketId}/activities (or /comments): the comment, as an activity. */
     public Activity addComment(String instanceId, String ticketIdOrId, JsonNode body) {
-        reader.enabledInstance(instanceId);
+        Instance instance = reader.enabledInstance(instanceId);
         NewComment comment = TicketRequests.parseComment(body);
-        return retrying(instanceId, ticketIdOrId, current -> commentChange(current, comment), change -> null)
+        return retrying(instance, ticketIdOrId, current -> commentChange(current, comment), change -> null)
                 .activity();
     }
 
@@ -159,17 +162,17 @@ public final class TicketLifecycleService {
     public Idempotency.Response addComment(String instanceId, String ticketIdOrId, JsonNode body,
                                            Optional<String> idempotencyKey,
                                            Function<Activity, Idempotency.Response> render) {
-        reader.enabledInstance(instanceId);
+        Instance instance = reader.enabledInstance(instanceId);
         NewComment comment = TicketRequests.parseComment(body);
         return Idempotency.once(tickets, instanceId, "POST /tickets/" + ticketIdOrId.strip() + "/comments", body,
-                idempotencyKey, now(), record -> retrying(instanceId, ticketIdOrId,
+                idempotencyKey, now(), record -> retrying(instance, ticketIdOrId,
                         current -> commentChange(current, comment), change -> record.apply(change.activity()))
                         .activity(), render);
     }
 
     private Change commentChange(Ticket current, NewComment comment) {
         Instant now = now();
-        Ticket.Builder draft = nextVersion(current).interaction(comment.user(), now);
+        Ticket.Builder draft = nextVersion(current).updated(comment.user(), now).interaction(comment.user(), now);
         ObjectNode details = Json.object();
         details.put("comment", comment.comment());
         if (comment.commentHtml() != null) {
@@ -198,17 +201,19 @@ public final class TicketLifecycleService {
         }
     }
 
-    private Change retrying(String instanceId, String ticketIdOrId, Function<Ticket, Change> apply) {
-        return retrying(instanceId, ticketIdOrId, apply, change -> null);
+    private Change retrying(Instance instance, String ticketIdOrId, Function<Ticket, Change> apply) {
+        return retrying(instance, ticketIdOrId, apply, change -> null);
     }
 
     /** {@code idempotency} gives the record to write with the change, or null when the request had no key. */
-    private Change retrying(String instanceId, String ticketIdOrId, Function<Ticket, Change> apply,
+    private Change retrying(Instance instance, String ticketIdOrId, Function<Ticket, Change> apply,
                             Function<Change, IdempotencyRecord> idempotency) {
         for (int attempt = 1; ; attempt++) {
-            Ticket current = reader.find(instanceId, ticketIdOrId)
+            Ticket current = reader.find(instance.id(), ticketIdOrId)
                     .orElseThrow(() -> new NotFoundException("Ticket " + ticketIdOrId + " does not exist."));
-            Change change = apply.apply(current);
+            Change proposed = apply.apply(current);
+            Change change = new Change(ServiceLevels.changed(instance, current, proposed.ticket(),
+                    proposed.activity().createdOn()), proposed.activity(), proposed.newTags());
             try {
                 tickets.change(new TicketChange(current, change.ticket(), change.activity(),
                         idempotency.apply(change), change.newTags()));

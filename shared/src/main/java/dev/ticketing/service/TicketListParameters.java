@@ -40,6 +40,7 @@ public final class TicketListParameters {
      */
     public static final int MAX_TAG_VALUES = 20;
     public static final int MAX_TEXT_LENGTH = 255;
+    public static final String UPDATED_SINCE = "updatedSince";
     /** {@code tagCategoryId_tagText}: a category id (at most 64) and a tag text (at most 50). */
     public static final int MAX_TAG_VALUE_LENGTH = 64 + 1 + 50;
 
@@ -95,11 +96,32 @@ public final class TicketListParameters {
         for (TicketDateField field : TicketDateField.values()) {
             range(field, timezone).ifPresent(range -> dates.put(field, range));
         }
+        Optional<String> assignee = text("assignee");
+        Optional<Boolean> frtEscalated = bool("isFrtEscalated");
+        Optional<Boolean> rtEscalated = bool("isRtEscalated");
+        Optional<TicketQuery.UpdatedSince> export = updatedSince(timezone);
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
         return new TicketQuery(instanceId, orderBy, ascending, statuses, priorities, tags, title, search, dates,
-                page.limit(), offset, page.continuationToken());
+                page.limit(), offset, page.continuationToken(), assignee, frtEscalated, rtEscalated, export);
+    }
+
+    /**
+     * The incremental export: {@code updatedSince} lists the tickets changed after that time, in the order of their
+     * last change, oldest first; it fixes the order, so {@code orderBy} and {@code order} cannot come with it. The
+     * horizon is set by the service, from its clock.
+     */
+    private Optional<TicketQuery.UpdatedSince> updatedSince(ZoneOffset timezone) {
+        Optional<Instant> since = instant(UPDATED_SINCE, timezone);
+        if (since.isEmpty()) {
+            return Optional.empty();
+        }
+        for (String ordering : List.of("orderBy", "order")) {
+            value(ordering).ifPresent(v -> invalid(ordering, null, "cannot be combined with " + UPDATED_SINCE
+                    + ", which lists tickets in the order of their last change (lastUpdatedOn), oldest first"));
+        }
+        return Optional.of(new TicketQuery.UpdatedSince(since.get(), Instant.MAX));
     }
 
     /**

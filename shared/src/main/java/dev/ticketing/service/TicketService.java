@@ -84,12 +84,13 @@ public final class TicketService {
      */
     private TicketCreation write(String instanceId, JsonNode body, ZoneOffset dateOffset,
                                  Function<Ticket, IdempotencyRecord> idempotency) {
-        NewTicket request = parse(instanceId, body, dateOffset);
+        Instance instance = enabledInstance(instanceId);
+        NewTicket request = parse(instance, body, dateOffset);
         long number = tickets.nextTicketNumber(instanceId);
         int numberAttempts = 1;
         int conflictAttempts = 1;
         for (int tagAttempt = 1; ; ) {
-            TicketCreation creation = creation(instanceId, number, request, idempotency);
+            TicketCreation creation = creation(instance, number, request, idempotency);
             try {
                 tickets.create(creation);
                 DomainMetrics.current().ticketCreated();
@@ -112,7 +113,8 @@ public final class TicketService {
                     throw new ConflictException(ErrorCode.ConcurrentModification, "The tag categories of this ticket "
                             + "are being changed by many requests at once; retry the request.");
                 }
-                request = parse(instanceId, body, dateOffset);
+                instance = enabledInstance(instanceId);
+                request = parse(instance, body, dateOffset);
             }
         }
     }
@@ -124,21 +126,22 @@ public final class TicketService {
         }
     }
 
-    private NewTicket parse(String instanceId, JsonNode body, ZoneOffset dateOffset) {
-        Instance instance = enabledInstance(instanceId);
-        return TicketRequests.parseCreate(body, instance, instances.tagCategories(instanceId), dateOffset);
+    private NewTicket parse(Instance instance, JsonNode body, ZoneOffset dateOffset) {
+        return TicketRequests.parseCreate(body, instance, instances.tagCategories(instance.id()), dateOffset);
     }
 
-    private TicketCreation creation(String instanceId, long number, NewTicket request,
+    private TicketCreation creation(Instance instance, long number, NewTicket request,
                                     Function<Ticket, IdempotencyRecord> idempotency) {
+        String instanceId = instance.id();
         Instant now = now();
-        Ticket ticket = Ticket.builder().instanceId(instanceId).id(UUID.randomUUID().toString()).ticketId(number)
+        Ticket drafted = Ticket.builder().instanceId(instanceId).id(UUID.randomUUID().toString()).ticketId(number)
                 .title(request.title()).description(request.description())
                 .descriptionHtml(request.descriptionHtml()).status(Status.Open)
                 .priority(request.priority()).requestor(request.requestor()).assignee(request.assignee())
                 .expectedDate(request.expectedDate()).customFields(request.customFields()).tags(request.tags())
                 .createdOn(now).createdBy(request.user()).lastUpdatedOn(now).lastUpdatedBy(request.user())
                 .lastInteraction(now).version(1).build();
+        Ticket ticket = ServiceLevels.created(instance, drafted);
         ObjectNode details = JsonNodeFactory.instance.objectNode();
         details.put("status", Status.Open.name());
         details.put("title", ticket.title());

@@ -2,6 +2,7 @@ package dev.ticketing.store;
 
 import dev.ticketing.model.Priority;
 import dev.ticketing.model.Status;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -18,17 +19,39 @@ import java.util.TreeSet;
  *                 {@code isResolved} together
  * @param tags tag filter keys ({@code tagCategoryId_text}, text lower-cased); a ticket must carry every one
  * @param dates the date ranges a ticket's dates must fall in, at most one per field
+ * @param assignee the assignee's email, lower-cased: only tickets assigned to that person
+ * @param frtEscalated only tickets whose first-response escalation flag has this value
+ * @param rtEscalated only tickets whose resolution escalation flag has this value
+ * @param export the incremental export: tickets changed after a time, in the order of their last change
  */
 public record TicketQuery(String instanceId, TicketOrder orderBy, boolean ascending, Set<Status> statuses,
                           Set<Priority> priorities, Set<String> tags, Optional<String> title,
                           Optional<String> search, Map<TicketDateField, DateRange> dates, int limit, int offset,
-                          Optional<String> continuationToken) {
+                          Optional<String> continuationToken, Optional<String> assignee,
+                          Optional<Boolean> frtEscalated, Optional<Boolean> rtEscalated,
+                          Optional<UpdatedSince> export) {
+
+    /**
+     * Tickets whose {@code lastUpdatedOn} is after {@code after} and before {@code horizon}: the export stops short
+     * of the last moments, where a change whose write is still on its way could yet land behind the reader.
+     */
+    public record UpdatedSince(Instant after, Instant horizon) {
+    }
 
     public TicketQuery {
         statuses = Set.copyOf(statuses);
         priorities = Set.copyOf(priorities);
         tags = Set.copyOf(tags);
         dates = dates.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(dates));
+    }
+
+    /** A query without the assignee, escalation and export filters. */
+    public TicketQuery(String instanceId, TicketOrder orderBy, boolean ascending, Set<Status> statuses,
+                       Set<Priority> priorities, Set<String> tags, Optional<String> title, Optional<String> search,
+                       Map<TicketDateField, DateRange> dates, int limit, int offset,
+                       Optional<String> continuationToken) {
+        this(instanceId, orderBy, ascending, statuses, priorities, tags, title, search, dates, limit, offset,
+                continuationToken, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /** A query without date filters. */
@@ -42,7 +65,13 @@ public record TicketQuery(String instanceId, TicketOrder orderBy, boolean ascend
     /** The same query, for another page. */
     public TicketQuery page(int offset, Optional<String> continuationToken) {
         return new TicketQuery(instanceId, orderBy, ascending, statuses, priorities, tags, title, search, dates, limit,
-                offset, continuationToken);
+                offset, continuationToken, assignee, frtEscalated, rtEscalated, export);
+    }
+
+    /** The same query, for the incremental export up to another horizon. */
+    public TicketQuery withExport(Optional<UpdatedSince> updatedSince) {
+        return new TicketQuery(instanceId, orderBy, ascending, statuses, priorities, tags, title, search, dates, limit,
+                offset, continuationToken, assignee, frtEscalated, rtEscalated, updatedSince);
     }
 
     public Optional<DateRange> date(TicketDateField field) {
@@ -68,6 +97,11 @@ public record TicketQuery(String instanceId, TicketOrder orderBy, boolean ascend
         for (TicketDateField field : TicketDateField.values()) {
             date(field).ifPresent(range -> lines.add("d:" + field.name() + range.text()));
         }
+        assignee.ifPresent(email -> lines.add("a:" + email));
+        frtEscalated.ifPresent(flag -> lines.add("frt:" + flag));
+        rtEscalated.ifPresent(flag -> lines.add("rt:" + flag));
+        // Not the horizon: it moves on between pages, and the order is the same.
+        export.ifPresent(since -> lines.add("u:" + since.after()));
         return String.join("\n", lines);
     }
 

@@ -21,7 +21,7 @@ class TicketSelectTest {
     private static final Instant CREATED = Instant.parse("2026-03-01T20:30:00Z");
     private static final Ticket TICKET = new Ticket("i", "uuid-1", 7, "Printer", "jammed", null, Status.Open,
             Priority.Low, new User("r", "Jason Doe", "jason@example.com"), null, null, Json.object(), List.of(),
-            null, null, null, null, null, CREATED, null, CREATED, null, null, false, false, 1);
+            null, null, null, null, null, CREATED, null, CREATED, null, null, false, false, null, null, null, 1);
 
     @Test
     void render_returnsOnlySelectedFields_withAliasesFlattened_andDatesInTheOffset() {
@@ -40,7 +40,8 @@ class TicketSelectTest {
                 new User("r", "Rita Requestor", "rita@requestor.example"),
                 new User("a", "Alan Assignee", "alan@assignee.example"), null, Json.object(), List.of(),
                 null, null, null, null, null, CREATED, new User("c", "Cora Creator", "cora@creator.example"),
-                updated, new User("u", "Uma Updater", "uma@updater.example"), updated, false, false, 2);
+                updated, new User("u", "Uma Updater", "uma@updater.example"), updated, false, false, null, null, null,
+                2);
         TicketSelect select = TicketSelect.parse(Optional.of(
                 "requestorName,requestorEmail,assigneeName,assigneeEmail,createdDateTime,createdBy,lastUpdatedBy"));
 

@@ -62,7 +62,7 @@ class CustomFieldValidatorTest {
 
     static Instance instance(CustomField... fields) {
         return new Instance("i-1", null, "Test", true, null, null, null, null, null, List.of(fields),
-                null, null, null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     static ObjectNode values(String json) {
@@ -514,7 +514,7 @@ class CustomFieldValidatorTest {
         Instance layoutOnly = new Instance("i-2", null, "Layout", true, null, null, null, null, null, List.of(),
                 List.of(field(TEXT, "Left text", CustomFieldType.textField, false, 3)), null, null,
                 List.of(field(TOGGLE, "Optional toggle", CustomFieldType.toggle, false, null)),
-                null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null);
 
         accepted(layoutOnly, one(TOGGLE, "true"));
         assertOneErrorNaming(rejectedOnCreate(layoutOnly, one(TEXT, "\"abcd\"")), TEXT, "Left text");

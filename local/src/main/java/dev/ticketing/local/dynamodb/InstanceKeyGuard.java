@@ -40,7 +40,9 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  *       the key's hash before any instance is known. They must carry an {@code instanceId} and no index key.
  *       Instance-directory entries ({@code PK = INSTANCES}, {@code SK = INSTANCE#<id>}) list the instances for the
  *       admin tool, all in one partition. The sort key names the owner; they must carry an {@code instanceId} equal
- *       to it and no index key.</li>
+ *       to it and no index key. The timers index ({@code dueShard} = {@code DUE#<n>}) holds every instance's
+ *       running timers in a few shared partitions, for the scheduled automation: an item may carry it when its
+ *       {@code dueAt} names the owner ({@code <time>#<owner>#<ticket>}).</li>
  *   <li>An UpdateItem writes its key plus the attributes its {@code SET} clause assigns as {@code name = :value};
  *       an {@code instanceId} or index key changed in any other way ({@code ADD}, {@code if_not_exists}, ...) is
  *       refused, since its value cannot be checked. {@code REMOVE} is allowed: an item without an index key is
@@ -58,6 +60,9 @@ public final class InstanceKeyGuard implements ExecutionInterceptor {
     static final String API_KEY_SK = "APIKEY";
     static final String INSTANCE_ID = "instanceId";
     static final String INSTANCE_DIRECTORY_PK = "INSTANCES";
+    static final String DUE_SHARD = "dueShard";
+    static final String DUE_AT = "dueAt";
+    private static final Pattern DUE_SHARD_VALUE = Pattern.compile("DUE#[0-9]+");
 
     private static final Pattern CLAUSE = Pattern.compile("\\b(SET|REMOVE|ADD|DELETE)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern SIMPLE_ASSIGNMENT =
@@ -149,10 +154,26 @@ public final class InstanceKeyGuard implements ExecutionInterceptor {
             if (item.containsKey(index)) {
                 String value = string(item, index).orElseThrow(() -> violation(operation,
                         "has a non-string index key " + index, item));
+                if (index.equals(DUE_SHARD)) {
+                    checkTimer(value, owner, item, operation);
+                    continue;
+                }
                 if (!owner(value).filter(owner::equals).isPresent()) {
                     throw violation(operation, "of instance " + owner + " has index key " + index + " " + value, item);
                 }
             }
+        }
+    }
+
+    /** A timers-index entry: a shard of every instance's timers, whose sort key names the item's owner. */
+    private void checkTimer(String shard, String owner, Map<String, AttributeValue> item, String operation) {
+        if (!DUE_SHARD_VALUE.matcher(shard).matches()) {
+            throw violation(operation, "has " + DUE_SHARD + " " + shard + ", not DUE#<shard number>", item);
+        }
+        String dueAt = string(item, DUE_AT).orElse("");
+        if (!dueAt.contains("#" + owner + "#")) {
+            throw violation(operation, "of instance " + owner + " has " + DUE_AT + " " + dueAt
+                    + ", which does not name it", item);
         }
     }
 

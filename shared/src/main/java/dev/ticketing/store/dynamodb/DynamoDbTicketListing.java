@@ -95,14 +95,16 @@ public final class DynamoDbTicketListing implements TicketListing {
     /**
      * How many tickets match in all: {@code readToEnd} when this request read every match from the first (-1 when
      * it did not), otherwise the instance's ticket counts when they can answer, otherwise unknown. The counts answer
-     * any set of statuses and priorities, and nothing else: a date, tag, title or search filter is unknown to them.
+     * any set of statuses and priorities, and nothing else: a date, tag, title, search, assignee, escalation or
+     * export filter is unknown to them.
      */
     private OptionalLong itemCount(TicketQuery query, int readToEnd) {
         if (readToEnd >= 0 && query.continuationToken().isEmpty()) {
             return OptionalLong.of(readToEnd);
         }
         if (!query.dates().isEmpty() || !query.tags().isEmpty() || query.title().isPresent()
-                || query.search().isPresent()) {
+                || query.search().isPresent() || query.assignee().isPresent() || query.frtEscalated().isPresent()
+                || query.rtEscalated().isPresent() || query.export().isPresent()) {
             return OptionalLong.empty();
         }
         return TicketCounts.count(client, tableName, query.instanceId(), query.statuses(), query.priorities());

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * The table's global secondary indexes, named as template.yaml declares them (IndexesTest checks the two agree),
- * with the attributes that key them. Every index is sparse on its partition attribute: only ticket items carry it.
+ * with the attributes that key them. Every index is sparse on its partition attribute: only ticket items carry it
+ * (and only some of them {@link #ESCALATION_PK} and {@link #DUE_SHARD}).
  */
 final class Indexes {
 
@@ -18,6 +19,16 @@ final class Indexes {
     /** The tickets of one instance with one priority, by creation. */
     static final String PRIORITY_CREATED = "priority-createdDateTime";
     static final String PRIORITY_PK = "priorityPk";
+    /** Escalated tickets of one instance, by creation; sparse, one partition per combination of flags. */
+    static final String ESCALATION_CREATED = "escalation-createdDateTime";
+    static final String ESCALATION_PK = "escalationPk";
+    /** Every ticket of one instance by its last change (partition {@link #LIST_PK}): the incremental export. */
+    static final String UPDATED = "updated-lastUpdatedOn";
+    static final String UPDATED_SORT = "oLastUpdatedOn";
+    /** Tickets with a running timer, of every instance, by when it fires; sparse and sharded. */
+    static final String AUTOMATION_DUE = "automation-dueAt";
+    static final String DUE_SHARD = "dueShard";
+    static final String DUE_AT = "dueAt";
 
     private Indexes() {
     }
@@ -41,6 +52,9 @@ final class Indexes {
         }
         names.add(STATUS_CREATED);
         names.add(PRIORITY_CREATED);
+        names.add(ESCALATION_CREATED);
+        names.add(UPDATED);
+        names.add(AUTOMATION_DUE);
         return names;
     }
 }

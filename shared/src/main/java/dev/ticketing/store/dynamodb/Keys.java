@@ -99,6 +99,42 @@ final class Keys {
         return ticketList(instanceId) + "#PRIORITY#" + priority;
     }
 
+    /**
+     * Partition of the escalated-tickets index: one per combination of flags, so that a ticket is in exactly one and
+     * "escalated for its first response" reads two ({@code FRT} and {@code FRT_RT}). Null when neither flag is set.
+     */
+    static String escalatedTickets(String instanceId, boolean firstResponse, boolean resolution) {
+        if (!firstResponse && !resolution) {
+            return null;
+        }
+        return ticketList(instanceId) + "#ESCALATED#" + escalation(firstResponse, resolution);
+    }
+
+    static String escalation(boolean firstResponse, boolean resolution) {
+        return firstResponse && resolution ? "FRT_RT" : firstResponse ? "FRT" : "RT";
+    }
+
+    /** Shards of the timers index: its writes spread over this many partitions, which each run reads. */
+    static final int DUE_SHARDS = 10;
+    static final String DUE_SHARD_PREFIX = "DUE#";
+
+    /**
+     * Partition of the timers index. Not an instance's: the scheduled automation finds every instance's due
+     * tickets without knowing the instances. The item itself stays in its instance's partition.
+     */
+    static String dueShard(long ticketNumber) {
+        return DUE_SHARD_PREFIX + Math.floorMod(ticketNumber, DUE_SHARDS);
+    }
+
+    static String dueShard(int shard) {
+        return DUE_SHARD_PREFIX + shard;
+    }
+
+    /** Sort key of the timers index: when the next timer fires, then which ticket (unique, and stable in ties). */
+    static String dueAt(Instant due, String instanceId, long ticketNumber) {
+        return instant(due) + "#" + instanceId + "#" + paddedNumber(ticketNumber);
+    }
+
     /** Ten digits: ticket numbers sort as text in index sort keys. */
     static String paddedNumber(long ticketNumber) {
         return String.format("%010d", ticketNumber);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ticketing.json.ValueJson;
 import dev.ticketing.model.Priority;
+import dev.ticketing.model.SlaTimers;
 import dev.ticketing.model.Status;
 import dev.ticketing.model.Ticket;
 import dev.ticketing.model.TicketTag;
@@ -20,7 +21,9 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
 /**
  * A ticket as stored: its fields, plus the keys of every list index and the lower-cased texts that
- * the {@code title} and {@code search} filters match against.
+ * the {@code title} and {@code search} filters match against. Three index keys are present only while they apply
+ * (sparse indexes): {@code escalationPk} while the ticket is escalated, {@code dueShard}/{@code dueAt} while one of
+ * its timers runs.
  */
 final class TicketItem {
 
@@ -56,6 +59,9 @@ final class TicketItem {
     String lastInteraction;
     Boolean isFrtEscalated;
     Boolean isRtEscalated;
+    String frtDueOn;
+    String rtDueOn;
+    String idleDueOn;
     Long version;
     String titleLower;
     String searchText;
@@ -73,6 +79,10 @@ final class TicketItem {
     String oPriority;
     String oCreatedDateTime;
     String oLastInteraction;
+    String oLastUpdatedOn;
+    String escalationPk;
+    String dueShard;
+    String dueAt;
 
     static final TableSchema<TicketItem> SCHEMA = schema();
 
@@ -109,6 +119,9 @@ final class TicketItem {
         Attributes.string(s, "lastInteraction", i -> i.lastInteraction, (i, v) -> i.lastInteraction = v);
         Attributes.bool(s, "isFrtEscalated", i -> i.isFrtEscalated, (i, v) -> i.isFrtEscalated = v);
         Attributes.bool(s, "isRtEscalated", i -> i.isRtEscalated, (i, v) -> i.isRtEscalated = v);
+        Attributes.string(s, "frtDueOn", i -> i.frtDueOn, (i, v) -> i.frtDueOn = v);
+        Attributes.string(s, "rtDueOn", i -> i.rtDueOn, (i, v) -> i.rtDueOn = v);
+        Attributes.string(s, "idleDueOn", i -> i.idleDueOn, (i, v) -> i.idleDueOn = v);
         Attributes.number(s, "version", i -> i.version, (i, v) -> i.version = v);
         Attributes.string(s, "titleLower", i -> i.titleLower, (i, v) -> i.titleLower = v);
         Attributes.string(s, "searchText", i -> i.searchText, (i, v) -> i.searchText = v);
@@ -126,6 +139,10 @@ final class TicketItem {
         Attributes.string(s, "oPriority", i -> i.oPriority, (i, v) -> i.oPriority = v);
         Attributes.string(s, "oCreatedDateTime", i -> i.oCreatedDateTime, (i, v) -> i.oCreatedDateTime = v);
         Attributes.string(s, "oLastInteraction", i -> i.oLastInteraction, (i, v) -> i.oLastInteraction = v);
+        Attributes.string(s, "oLastUpdatedOn", i -> i.oLastUpdatedOn, (i, v) -> i.oLastUpdatedOn = v);
+        Attributes.string(s, "escalationPk", i -> i.escalationPk, (i, v) -> i.escalationPk = v);
+        Attributes.string(s, "dueShard", i -> i.dueShard, (i, v) -> i.dueShard = v);
+        Attributes.string(s, "dueAt", i -> i.dueAt, (i, v) -> i.dueAt = v);
         return s.build();
     }
 
@@ -160,6 +177,9 @@ final class TicketItem {
         i.lastInteraction = instant(t.lastInteraction());
         i.isFrtEscalated = t.isFrtEscalated();
         i.isRtEscalated = t.isRtEscalated();
+        i.frtDueOn = instant(t.frtDueOn());
+        i.rtDueOn = instant(t.rtDueOn());
+        i.idleDueOn = instant(t.idleDueOn());
         i.version = t.version();
         i.titleLower = t.title().toLowerCase(Locale.ROOT);
         i.searchText = searchText(t);
@@ -177,6 +197,12 @@ final class TicketItem {
         i.oPriority = TicketSortKeys.priority(t);
         i.oCreatedDateTime = TicketSortKeys.createdDateTime(t);
         i.oLastInteraction = TicketSortKeys.lastInteraction(t);
+        i.oLastUpdatedOn = TicketSortKeys.lastUpdatedOn(t);
+        i.escalationPk = Keys.escalatedTickets(t.instanceId(), t.isFrtEscalated(), t.isRtEscalated());
+        SlaTimers.next(t).ifPresent(due -> {
+            i.dueShard = Keys.dueShard(t.ticketId());
+            i.dueAt = Keys.dueAt(due, t.instanceId(), t.ticketId());
+        });
         return i;
     }
 
@@ -191,7 +217,9 @@ final class TicketItem {
                 .lastResolutionOn(instant(lastResolutionOn)).createdOn(instant(createdOn)).createdBy(user(createdBy))
                 .lastUpdatedOn(instant(lastUpdatedOn)).lastUpdatedBy(user(lastUpdatedBy))
                 .lastInteraction(instant(lastInteraction)).isFrtEscalated(Boolean.TRUE.equals(isFrtEscalated))
-                .isRtEscalated(Boolean.TRUE.equals(isRtEscalated)).version(version == null ? 0 : version).build();
+                .isRtEscalated(Boolean.TRUE.equals(isRtEscalated)).frtDueOn(instant(frtDueOn))
+                .rtDueOn(instant(rtDueOn)).idleDueOn(instant(idleDueOn)).version(version == null ? 0 : version)
+                .build();
     }
 
     /** What the {@code search} filter matches: ticket number, title, description, requestor and assignee. */

@@ -38,15 +38,46 @@ record TicketListPlan(List<Stream> streams, String sortAttribute, boolean ascend
         String instanceId = q.instanceId();
         List<Stream> streams = new ArrayList<>();
         Filter filter = new Filter();
+        SortRange range = new SortRange();
         boolean byCreated = q.orderBy() == TicketOrder.createdDateTime;
-        if (byCreated && !q.statuses().isEmpty()) {
+        boolean ascending = q.ascending();
+        boolean statusesServed = false;
+        boolean prioritiesServed = false;
+        boolean escalationServed = false;
+        boolean assigneeServed = false;
+        String sortAttribute;
+        if (q.export().isPresent()) {
+            // The incremental export: every ticket by its last change, oldest first, after the time asked for.
+            streams.add(new Stream(Indexes.UPDATED, Indexes.LIST_PK, Keys.ticketList(instanceId)));
+            sortAttribute = Indexes.UPDATED_SORT;
+            ascending = true;
+            range.lowest = Keys.instant(SortableInstants.clamp(q.export().get().after())) + ABOVE_SEPARATOR;
+            range.highest = Keys.instant(SortableInstants.clamp(q.export().get().horizon()));
+        } else if (byCreated && escalatedOnly(q)) {
+            // Sparse: only escalated tickets are in the index, one partition per combination of flags.
+            for (String flags : escalationPartitions(q)) {
+                streams.add(new Stream(Indexes.ESCALATION_CREATED, Indexes.ESCALATION_PK,
+                        Keys.ticketList(instanceId) + "#ESCALATED#" + flags));
+            }
+            sortAttribute = Indexes.sortAttribute(TicketOrder.createdDateTime);
+            escalationServed = true;
+        } else if (q.assignee().isPresent() && ASSIGNEE_ORDERS.contains(q.orderBy())) {
+            // One assignee's tickets are one key range of the assignee-email order, by ticket number within it.
+            streams.add(new Stream(Indexes.byOrder(TicketOrder.assigneeEmail), Indexes.LIST_PK,
+                    Keys.ticketList(instanceId)));
+            sortAttribute = Indexes.sortAttribute(TicketOrder.assigneeEmail);
+            range.lowest = TicketSortKeys.assigneePrefix(q.assignee().get());
+            range.highest = TicketSortKeys.assigneeRangeEnd(q.assignee().get());
+            assigneeServed = true;
+        } else if (byCreated && !q.statuses().isEmpty()) {
             for (Status s : Status.values()) {
                 if (q.statuses().contains(s)) {
                     streams.add(new Stream(Indexes.STATUS_CREATED, Indexes.STATUS_PK,
                             Keys.ticketListByStatus(instanceId, s.name())));
                 }
             }
-            filter.in("priority", q.priorities().stream().map(Priority::name).toList());
+            sortAttribute = Indexes.sortAttribute(q.orderBy());
+            statusesServed = true;
         } else if (byCreated && !q.priorities().isEmpty()) {
             for (Priority p : Priority.values()) {
                 if (q.priorities().contains(p)) {
@@ -54,15 +85,31 @@ record TicketListPlan(List<Stream> streams, String sortAttribute, boolean ascend
                             Keys.ticketListByPriority(instanceId, p.name())));
                 }
             }
+            sortAttribute = Indexes.sortAttribute(q.orderBy());
+            prioritiesServed = true;
         } else {
             streams.add(new Stream(Indexes.byOrder(q.orderBy()), Indexes.LIST_PK, Keys.ticketList(instanceId)));
+            sortAttribute = Indexes.sortAttribute(q.orderBy());
+        }
+        if (!statusesServed) {
             filter.in("status", q.statuses().stream().map(Status::name).toList());
+        }
+        if (!prioritiesServed) {
             filter.in("priority", q.priorities().stream().map(Priority::name).toList());
         }
-        SortRange range = new SortRange();
+        if (!escalationServed) {
+            q.frtEscalated().ifPresent(flag -> filter.is("isFrtEscalated", flag));
+            q.rtEscalated().ifPresent(flag -> filter.is("isRtEscalated", flag));
+        } else {
+            // A partition holds one combination; a flag asked false is served by leaving FRT_RT out.
+        }
+        if (!assigneeServed) {
+            q.assignee().ifPresent(email -> filter.beginsWith(Indexes.sortAttribute(TicketOrder.assigneeEmail),
+                    TicketSortKeys.assigneePrefix(email)));
+        }
         for (TicketDateField field : TicketDateField.values()) {
             q.date(field).ifPresent(dates -> {
-                if (!range.serve(q.orderBy(), field, dates)) {
+                if (!range.serve(sortAttribute, field, dates)) {
                     filter.range(field.ticketField(), dates);
                 }
             });
@@ -70,8 +117,38 @@ record TicketListPlan(List<Stream> streams, String sortAttribute, boolean ascend
         q.tags().stream().sorted().forEach(tag -> filter.contains("tagKeys", tag));
         q.title().ifPresent(title -> filter.contains("titleLower", title));
         q.search().ifPresent(search -> filter.contains("searchText", search));
-        return new TicketListPlan(List.copyOf(streams), Indexes.sortAttribute(q.orderBy()),
-                q.ascending(), range.lowest, range.highest, filter.expression(), filter.names, filter.values);
+        return new TicketListPlan(List.copyOf(streams), sortAttribute,
+                ascending, range.lowest, range.highest, filter.expression(), filter.names, filter.values);
+    }
+
+    /** Above every key that starts with a given text followed by the separator (keys go on with a number). */
+    private static final String ABOVE_SEPARATOR = "\u0002";
+
+    /** The orders one assignee's key range serves: ticket number order, which is creation order. */
+    private static final Set<TicketOrder> ASSIGNEE_ORDERS = Set.of(TicketOrder.createdDateTime, TicketOrder.ticketId,
+            TicketOrder.assigneeEmail);
+
+    /** Whether the query asks only for escalated tickets: some flag asked true. */
+    private static boolean escalatedOnly(TicketQuery q) {
+        return q.frtEscalated().orElse(false) || q.rtEscalated().orElse(false);
+    }
+
+    /**
+     * The escalated-tickets partitions that hold exactly the asked combination: FRT (first response only), RT
+     * (resolution only), FRT_RT (both).
+     */
+    private static List<String> escalationPartitions(TicketQuery q) {
+        List<String> partitions = new ArrayList<>();
+        for (boolean frt : new boolean[] {true, false}) {
+            for (boolean rt : new boolean[] {true, false}) {
+                boolean wanted = (frt || rt) && q.frtEscalated().map(f -> f == frt).orElse(true)
+                        && q.rtEscalated().map(r -> r == rt).orElse(true);
+                if (wanted) {
+                    partitions.add(Keys.escalation(frt, rt));
+                }
+            }
+        }
+        return partitions;
     }
 
     /** The attributes of a continuation key: table keys plus the index keys, as DynamoDB's LastEvaluatedKey. */
@@ -143,11 +220,33 @@ record TicketListPlan(List<Stream> streams, String sortAttribute, boolean ascend
      * lastInteraction only) bounds the index by another field's range, which is then also filtered.
      */
     private static final class SortRange {
+        private static final Map<String, TicketOrder> ORDER_BY_SORT_ATTRIBUTE = ordersBySortAttribute();
+
         private String lowest;
         private String highest;
 
-        /** Narrows the key range by {@code dates}; true when that alone matches exactly (no filter needed). */
-        boolean serve(TicketOrder order, TicketDateField field, DateRange dates) {
+        private static Map<String, TicketOrder> ordersBySortAttribute() {
+            Map<String, TicketOrder> orders = new HashMap<>();
+            for (TicketOrder order : TicketOrder.values()) {
+                orders.put(Indexes.sortAttribute(order), order);
+            }
+            return Map.copyOf(orders);
+        }
+
+        /**
+         * Narrows the key range of an index sorted by {@code sortAttribute} by {@code dates}; true when that alone
+         * matches exactly (no filter needed).
+         */
+        boolean serve(String sortAttribute, TicketDateField field, DateRange dates) {
+            if (sortAttribute.equals(Indexes.UPDATED_SORT)) {
+                if (field != TicketDateField.lastUpdate) {
+                    return false;
+                }
+                dates.from().ifPresent(from -> lowest = max(lowest, instant(from)));
+                dates.before().ifPresent(before -> highest = min(highest, instant(before)));
+                return true;
+            }
+            TicketOrder order = ORDER_BY_SORT_ATTRIBUTE.get(sortAttribute);
             switch (order) {
                 case createdDateTime -> {
                     if (field == TicketDateField.created) {
@@ -162,8 +261,9 @@ record TicketListPlan(List<Stream> streams, String sortAttribute, boolean ascend
                     return false;
                 }
                 case lastInteraction -> {
-                    if (field == TicketDateField.created || field == TicketDateField.lastUpdate) {
-                        // Created or updated at or after T means last interaction at or after T.
+                    if (field == TicketDateField.created) {
+                        // Created at or after T means last interaction at or after T. (Not so for lastUpdatedOn:
+                        // the automation's changes move it without any interaction.)
                         dates.from().ifPresent(from -> lowest = max(lowest, instant(from)));
                     }
                     return false;
@@ -204,6 +304,16 @@ record TicketListPlan(List<Stream> streams, String sortAttribute, boolean ascend
             StringJoiner placeholders = new StringJoiner(", ", name + " IN (", ")");
             candidates.forEach(c -> placeholders.add(value(c)));
             conditions.add(placeholders.toString());
+        }
+
+        void is(String attribute, boolean flag) {
+            String placeholder = ":f" + next++;
+            values.put(placeholder, AttributeValue.fromBool(flag));
+            conditions.add(name(attribute) + " = " + placeholder);
+        }
+
+        void beginsWith(String attribute, String prefix) {
+            conditions.add("begins_with(" + name(attribute) + ", " + value(prefix) + ")");
         }
 
         void contains(String attribute, String text) {

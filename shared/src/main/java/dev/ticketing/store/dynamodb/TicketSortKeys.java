@@ -71,6 +71,26 @@ final class TicketSortKeys {
         return Keys.instant(last) + SEPARATOR + number(t);
     }
 
+    /**
+     * The start of every assignee-email sort key of the tickets assigned to {@code email}: their keys are this
+     * prefix followed by the ticket number. Emails are compared as their first {@link #MAX_SORT_TEXT} normalised
+     * characters, as the keys hold them.
+     */
+    static String assigneePrefix(String email) {
+        return PRESENT + normalize(email) + SEPARATOR;
+    }
+
+    /** Above every key that starts with {@link #assigneePrefix}, below the next email's. */
+    static String assigneeRangeEnd(String email) {
+        return PRESENT + normalize(email) + (char) (SEPARATOR.charAt(0) + 1);
+    }
+
+    /** The incremental export's order: when the ticket last changed, then its number. */
+    static String lastUpdatedOn(Ticket t) {
+        Instant last = t.lastUpdatedOn() == null ? t.createdOn() : t.lastUpdatedOn();
+        return Keys.instant(last) + SEPARATOR + number(t);
+    }
+
     private static String text(String value, Ticket t) {
         String normalized = normalize(value);
         if (normalized.isEmpty()) {

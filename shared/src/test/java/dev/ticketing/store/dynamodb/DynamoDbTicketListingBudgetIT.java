@@ -48,7 +48,7 @@ class DynamoDbTicketListingBudgetIT {
                 t.assignee(), t.expectedDate(), t.customFields(), t.tags(), t.resolution(), t.lastResolutionComment(),
                 t.firstResponseOn(), t.firstResolutionOn(), t.lastResolutionOn(), t.createdOn(), t.createdBy(),
                         t.lastUpdatedOn(), t.lastUpdatedBy(), t.lastInteraction(),
-                t.isFrtEscalated(), t.isRtEscalated(), t.version())).toList();
+                t.isFrtEscalated(), t.isRtEscalated(), null, null, null, t.version())).toList();
         TicketLoader.put(table.client(), table.tableName(), large);
         counter = new DynamoDbCallCounter();
         counted = table.newClient(counter);

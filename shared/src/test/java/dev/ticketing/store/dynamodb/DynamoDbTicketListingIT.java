@@ -243,7 +243,7 @@ class DynamoDbTicketListingIT {
                 t.priority(),
                 t.requestor(), t.assignee(), t.expectedDate(), t.customFields(), t.tags(), t.resolution(),
                 t.lastResolutionComment(), t.firstResponseOn(), t.firstResolutionOn(), t.lastResolutionOn(), created,
-                t.createdBy(), t.lastUpdatedOn(), t.lastUpdatedBy(), null, false, false, t.version());
+                t.createdBy(), t.lastUpdatedOn(), t.lastUpdatedBy(), null, false, false, null, null, null, t.version());
     }
 
     private static TicketQuery query(TicketOrder order, boolean ascending, Set<Status> statuses,

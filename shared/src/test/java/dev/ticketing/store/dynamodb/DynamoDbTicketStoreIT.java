@@ -99,7 +99,37 @@ class DynamoDbTicketStoreIT {
                 Map.entry("oExpectedDate", "S:2\u00010000000007"),
                 Map.entry("oPriority", "S:4\u00010000000007"),
                 Map.entry("oCreatedDateTime", "S:2026-11-28T10:15:30.123Z\u00010000000007"),
-                Map.entry("oLastInteraction", "S:2026-11-28T10:15:30.123Z\u00010000000007"))));
+                Map.entry("oLastInteraction", "S:2026-11-28T10:15:30.123Z\u00010000000007"),
+                Map.entry("oLastUpdatedOn", "S:2026-11-28T10:15:30.123Z\u00010000000007"))));
+    }
+
+    @Test
+    void storedTicket_withTargetsAndAFlag_carriesTheSparseIndexKeys_ofItsEarliestRunningTimer() {
+        Instant frtDue = CREATED.plusSeconds(3600);
+        Ticket ticket = ticket("inst-timed", 12, "0f5a0c2b-6a3e-4c1b-9a0f-1d2e3f4a5b6c").toBuilder()
+                .isFrtEscalated(true).frtDueOn(frtDue).rtDueOn(CREATED.plusSeconds(7200))
+                .idleDueOn(CREATED.plusSeconds(172_800)).build();
+        store.create(ticket, created(ticket));
+
+        Map<String, String> summary = StoredItems.summary(client, tableName, "INSTANCE#inst-timed#TICKET#0000000012",
+                "TICKET");
+        assertThat(summary).containsEntry("frtDueOn", "S:2026-11-28T11:15:30.123Z")
+                .containsEntry("rtDueOn", "S:2026-11-28T12:15:30.123Z")
+                .containsEntry("idleDueOn", "S:2026-11-30T10:15:30.123Z")
+                .containsEntry("escalationPk", "S:INSTANCE#inst-timed#TICKETS#ESCALATED#FRT")
+                .containsEntry("dueShard", "S:DUE#2")
+                // The first-response target is escalated already: the resolution target is the next to fire.
+                .containsEntry("dueAt", "S:2026-11-28T12:15:30.123Z#inst-timed#0000000012");
+    }
+
+    @Test
+    void storedTicket_withoutFlagsOrTimers_isInNeitherSparseIndex() {
+        Ticket ticket = ticket("inst-quiet", 3, "1f5a0c2b-6a3e-4c1b-9a0f-1d2e3f4a5b6c").toBuilder()
+                .isFrtEscalated(false).frtDueOn(null).build();
+        store.create(ticket, created(ticket));
+
+        assertThat(StoredItems.summary(client, tableName, "INSTANCE#inst-quiet#TICKET#0000000003", "TICKET"))
+                .doesNotContainKeys("escalationPk", "dueShard", "dueAt", "frtDueOn", "rtDueOn", "idleDueOn");
     }
 
     @Test
@@ -235,7 +265,7 @@ class DynamoDbTicketStoreIT {
         ObjectNode fields = Json.object().put("field-1", "value");
         return new Ticket(instanceId, id, number, "Printer on fire", "Third floor", null, Status.Open, Priority.Urgent,
                 JASON, null, null, fields, List.of(new TicketTag("cat-1", "Hardware")), null, null, null, null, null,
-                CREATED, JASON, CREATED, JASON, CREATED, false, false, 1);
+                CREATED, JASON, CREATED, JASON, CREATED, false, false, null, null, null, 1);
     }
 
     private static TagCategory devices(String instanceId, String id, boolean deleted) {

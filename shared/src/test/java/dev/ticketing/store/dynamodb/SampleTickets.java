@@ -66,7 +66,7 @@ public final class SampleTickets {
         return new Ticket(instanceId, new java.util.UUID(seedBits(number), number).toString(), number, title,
                 description, null, status, priority, requestor, assignee, expected, customFields, tags, null, null,
                         null,
-                null, null, created, requestor, created, requestor, lastInteraction, false, false, 1);
+                null, null, created, requestor, created, requestor, lastInteraction, false, false, null, null, null, 1);
     }
 
     private static long seedBits(long number) {
