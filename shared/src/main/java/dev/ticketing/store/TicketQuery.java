@@ -68,6 +68,19 @@ public record TicketQuery(String instanceId, TicketOrder orderBy, boolean ascend
                 offset, continuationToken, assignee, frtEscalated, rtEscalated, export);
     }
 
+    /** The same query, keeping only tickets whose escalation flags have these values (null: either). */
+    public TicketQuery withFlags(Boolean frt, Boolean rt) {
+        return new TicketQuery(instanceId, orderBy, ascending, statuses, priorities, tags, title, search, dates, limit,
+                offset, continuationToken, assignee, Optional.ofNullable(frt), Optional.ofNullable(rt), export);
+    }
+
+    /** The same query, keeping only the tickets assigned to {@code email} (compared case-insensitively). */
+    public TicketQuery withAssignee(String email) {
+        return new TicketQuery(instanceId, orderBy, ascending, statuses, priorities, tags, title, search, dates, limit,
+                offset, continuationToken, Optional.of(email.toLowerCase(java.util.Locale.ROOT)), frtEscalated,
+                rtEscalated, export);
+    }
+
     /** The same query, for the incremental export up to another horizon. */
     public TicketQuery withExport(Optional<UpdatedSince> updatedSince) {
         return new TicketQuery(instanceId, orderBy, ascending, statuses, priorities, tags, title, search, dates, limit,
