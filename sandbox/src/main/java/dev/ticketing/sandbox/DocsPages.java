@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * The sandbox's own pages, outside the API and its key: the OpenAPI spec at {@code /openapi.yaml} and Swagger UI
  * (served from the swagger-ui webjar on the classpath, no network) at {@code /docs/}, with the demo key filled in.
  */
-final class DocsPages {
+final class DocsPages implements LocalEndpoint {
 
     static final String SPEC_PATH = "/openapi.yaml";
     static final String DOCS_PATH = "/docs";
@@ -49,7 +49,8 @@ final class DocsPages {
     }
 
     /** The page or file for a GET of a docs path; empty for any other request, which is the API's. */
-    Optional<OutgoingResponse> handle(IncomingRequest in) {
+    @Override
+    public Optional<OutgoingResponse> handle(IncomingRequest in) {
         if (!in.method().equals("GET")) {
             return Optional.empty();
         }

@@ -11,6 +11,7 @@ import dev.ticketing.service.CreatedInstance;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,14 +41,16 @@ public final class Sandbox implements AutoCloseable {
     private final CreatedInstance demo;
     private final List<Route> routes;
     private final Functions functions;
+    private final ScheduledRuns schedule;
     private final Options.FunctionRuntime runtime;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Sandbox(SandboxServer server, Engine engine, String tableName, boolean tableCreated, CreatedInstance demo,
-                    List<Route> routes, Functions functions, Options.FunctionRuntime runtime) {
+                    List<Route> routes, Functions functions, ScheduledRuns schedule, Options.FunctionRuntime runtime) {
         this.server = server;
         this.engine = engine;
         this.functions = functions;
+        this.schedule = schedule;
         this.runtime = runtime;
         this.tableName = tableName;
         this.tableCreated = tableCreated;
@@ -65,6 +68,7 @@ public final class Sandbox implements AutoCloseable {
         List<Route> routes = template.routes();
         Engine engine = Engine.start(options);
         Functions functions = null;
+        ScheduledRuns schedule = null;
         boolean started = false;
         try {
             boolean created = engine.ensureTable(options.tableName(), table);
@@ -74,14 +78,18 @@ public final class Sandbox implements AutoCloseable {
                 bind(new Binding(engine.endpoint(), options.tableName()));
                 dependencies = Dependencies.get();
                 functions = Functions.inProcess(routes);
+                schedule = scheduledRuns(template, options, name -> InProcessFunction.create(name,
+                        handlerClassOf(template, name)));
             } else {
                 // The functions run in their own processes with their own environment; this JVM only seeds.
                 dependencies = new Dependencies(functionConfig(engine.endpoint(), options.tableName()),
                         LocalDynamoDb.newClient(engine.endpoint()));
-                functions = Functions.underLambdaRuntime(routes, LambdaHarness.forTemplate(template,
+                LambdaHarness harness = LambdaHarness.forTemplate(template,
                         functionEnvironment(engine.endpoint(), options.tableName()),
                         LambdaHarness.Artifacts.MAVEN_WITH_DYNAMODB_LIMITS,
-                        FunctionLog::print));
+                        FunctionLog::print);
+                functions = Functions.underLambdaRuntime(routes, harness);
+                schedule = scheduledRuns(template, options, name -> new RuntimeFunction(harness, name));
             }
             CreatedInstance demo = DemoInstance.seed(dependencies.instanceStore(), options.demoPrimaryKey());
             Authorizers authorizers = new Authorizers(functions, options.clock(), options.authorizerTtl());
@@ -90,20 +98,57 @@ public final class Sandbox implements AutoCloseable {
                     BinaryMediaTypes.load(template));
             Path spec = template.file().resolveSibling(OPENAPI_SPEC);
             // A test's own template may have no spec beside it; the API is served all the same.
-            Optional<DocsPages> docs = Files.isRegularFile(spec)
-                    ? Optional.of(DocsPages.load(spec, demo.primaryKey())) : Optional.empty();
-            SandboxServer server = SandboxServer.start(gateway, docs, options.port());
+            List<LocalEndpoint> locals = new ArrayList<>();
+            if (Files.isRegularFile(spec)) {
+                locals.add(DocsPages.load(spec, demo.primaryKey()));
+            }
+            if (schedule != null) {
+                locals.add(schedule);
+            }
+            SandboxServer server = SandboxServer.start(gateway, locals, options.port());
             started = true;
-            return new Sandbox(server, engine, options.tableName(), created, demo, routes, functions,
+            return new Sandbox(server, engine, options.tableName(), created, demo, routes, functions, schedule,
                     options.runtime());
         } finally {
             if (!started) {
+                if (schedule != null) {
+                    schedule.close();
+                }
                 if (functions != null) {
                     functions.close();
                 }
                 engine.close();
             }
         }
+    }
+
+    /**
+     * The template's scheduled function (the automation), run on the sandbox's clock: in the background every
+     * {@link Options#automationEvery()} when set, and on request at {@link ScheduledRuns#RUN_PATH}. Null when the
+     * template schedules nothing.
+     */
+    private static ScheduledRuns scheduledRuns(SamTemplate template, Options options, RunnerFactory runners) {
+        List<SamTemplate.Schedule> schedules = template.schedules();
+        if (schedules.isEmpty()) {
+            return null;
+        }
+        String function = schedules.get(0).functionName();
+        try {
+            return new ScheduledRuns(runners.create(function), options.clock(), options.automationEvery());
+        } catch (ReflectiveOperationException | LinkageError e) {
+            throw new IllegalStateException("Cannot create the scheduled function " + function
+                    + " (is its module a dependency of the sandbox?)", e);
+        }
+    }
+
+    private static String handlerClassOf(SamTemplate template, String functionName) {
+        return template.schedules().stream().filter(s -> s.functionName().equals(functionName)).findFirst()
+                .orElseThrow().handlerClass();
+    }
+
+    /** Makes the runner of one function. */
+    private interface RunnerFactory {
+        FunctionRunner create(String functionName) throws ReflectiveOperationException;
     }
 
     /**
@@ -177,6 +222,9 @@ public final class Sandbox implements AutoCloseable {
         if (closed.compareAndSet(false, true)) {
             try {
                 server.close();
+                if (schedule != null) {
+                    schedule.close();
+                }
             } finally {
                 try {
                     functions.close();

@@ -43,11 +43,11 @@ public final class SandboxServer implements AutoCloseable {
 
     /** Listens on 127.0.0.1:{@code port}; port 0 picks a free one. */
     public static SandboxServer start(Gateway gateway, int port) {
-        return start(gateway, Optional.empty(), port);
+        return start(gateway, List.of(), port);
     }
 
-    /** Also serves the spec and the explorer page of {@code docs}, ahead of the API's routes. */
-    static SandboxServer start(Gateway gateway, Optional<DocsPages> docs, int port) {
+    /** Also serves {@code locals} (the docs pages, the automation's run endpoint), ahead of the API's routes. */
+    static SandboxServer start(Gateway gateway, List<LocalEndpoint> locals, int port) {
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
@@ -56,7 +56,7 @@ public final class SandboxServer implements AutoCloseable {
         }
         ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
         server.setExecutor(executor);
-        server.createContext("/", exchange -> serve(gateway, docs, exchange));
+        server.createContext("/", exchange -> serve(gateway, locals, exchange));
         server.start();
         return new SandboxServer(server, executor);
     }
@@ -82,7 +82,8 @@ public final class SandboxServer implements AutoCloseable {
         executor.shutdownNow();
     }
 
-    private static void serve(Gateway gateway, Optional<DocsPages> docs, HttpExchange exchange) throws IOException {
+    private static void serve(Gateway gateway, List<LocalEndpoint> locals, HttpExchange exchange)
+            throws IOException {
         try (exchange) {
             byte[] body = readBody(exchange.getRequestBody());
             OutgoingResponse response;
@@ -92,7 +93,8 @@ public final class SandboxServer implements AutoCloseable {
             } else {
                 try {
                     IncomingRequest request = request(exchange, body);
-                    response = docs.flatMap(pages -> pages.handle(request)).orElseGet(() -> gateway.handle(request));
+                    response = locals.stream().map(local -> local.handle(request)).flatMap(Optional::stream)
+                            .findFirst().orElseGet(() -> gateway.handle(request));
                 } catch (RuntimeException e) {
                     // Without an answer the JDK server just drops the connection, which tells the client nothing.
                     SandboxLog.error("sandbox failed", e);

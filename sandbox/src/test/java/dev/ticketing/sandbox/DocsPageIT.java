@@ -44,7 +44,7 @@ class DocsPageIT {
                 new Authorizers(new Functions(Map.of(), Map.of()), Clock.systemUTC(), Optional.empty()),
                 Clock.systemUTC());
         server = SandboxServer.start(noApi,
-                Optional.of(DocsPages.load(template.resolveSibling(Sandbox.OPENAPI_SPEC), DEMO_KEY)), 0);
+                List.of(DocsPages.load(template.resolveSibling(Sandbox.OPENAPI_SPEC), DEMO_KEY)), 0);
     }
 
     @AfterEach

@@ -138,6 +138,29 @@ public final class SamTemplate {
         return List.copyOf(routes);
     }
 
+    /**
+     * Every scheduled event ({@code ScheduleV2} or {@code Schedule}) of every function: the function and its
+     * expression, e.g. {@code rate(5 minutes)}.
+     */
+    public List<Schedule> schedules() {
+        List<Schedule> schedules = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> function : functionResources()) {
+            JsonNode events = function.getValue().path("Properties").path("Events");
+            for (Map.Entry<String, JsonNode> event : events.properties()) {
+                String type = event.getValue().path("Type").asText();
+                if ("ScheduleV2".equals(type) || "Schedule".equals(type)) {
+                    schedules.add(new Schedule(function.getKey(), handlerClass(function.getKey()),
+                            event.getValue().path("Properties").path("ScheduleExpression").asText()));
+                }
+            }
+        }
+        return List.copyOf(schedules);
+    }
+
+    /** A function invoked on a schedule rather than by a request. */
+    public record Schedule(String functionName, String handlerClass, String expression) {
+    }
+
     private List<Map.Entry<String, JsonNode>> functionResources() {
         List<Map.Entry<String, JsonNode>> functions = new ArrayList<>();
         for (Map.Entry<String, JsonNode> resource : root.path("Resources").properties()) {
