@@ -72,7 +72,7 @@ final class ScheduledRuns implements LocalEndpoint, AutoCloseable {
                 "The automation failed: " + failure.errorType() + ": " + failure.errorMessage())));
     }
 
-    /** {@code at=<ISO-8601 instant>}, the only parameter; the sandbox's clock without it. */
+    /** {@code at=<ISO-8601 instant>}, the only parameter (besides an ignored key); the sandbox's clock without it. */
     private Instant at(String rawQuery) {
         if (rawQuery == null || rawQuery.isEmpty()) {
             return clock.instant();
@@ -87,6 +87,10 @@ final class ScheduledRuns implements LocalEndpoint, AutoCloseable {
                 value = equals < 0 ? "" : UrlDecoding.queryComponent(pair.substring(equals + 1));
             } catch (UrlDecoding.MalformedEncoding e) {
                 throw new ValidationException("at", "is not valid percent-encoding");
+            }
+            if (name.equals("key")) {
+                // Not needed here, but harmless: a client that signs every call may send it.
+                continue;
             }
             if (!name.equals("at")) {
                 throw new ValidationException(name, "is not a parameter of POST " + RUN_PATH + "; it takes at");
