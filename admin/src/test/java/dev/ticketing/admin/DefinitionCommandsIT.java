@@ -100,6 +100,29 @@ class DefinitionCommandsIT {
     }
 
     @Test
+    void setSla_storesThePolicy_andGetInstanceShowsIt() throws Exception {
+        String sla = "{\"enabled\": true, \"rules\": [{\"priority\": \"Urgent\", \"firstResponseHours\": 0.5,"
+                + " \"resolutionHours\": 4}]}";
+
+        int status = run(sla, "set-sla", instanceId, "-");
+
+        assertThat(status).isZero();
+        JsonNode printed = Json.parse(out.toString(StandardCharsets.UTF_8));
+        assertThat(printed.at("/sla/rules/0/firstResponseHours").asDouble()).isEqualTo(0.5);
+        assertThat(deps.instanceStore().find(instanceId).orElseThrow().slaPolicy().applies()).isTrue();
+    }
+
+    @Test
+    void setSla_withAnUnknownPriority_exits1_namingTheRule() throws Exception {
+        int status = run("{\"enabled\": true, \"rules\": [{\"priority\": \"Critical\", \"firstResponseHours\": 1}]}",
+                "set-sla", instanceId, "-");
+
+        assertThat(status).isEqualTo(1);
+        assertThat(Json.parse(err.toString(StandardCharsets.UTF_8)).get("details").findValuesAsText("field"))
+                .containsExactly("sla.rules[0].priority");
+    }
+
+    @Test
     void wrongArgumentCount_exits2_withUsage() {
         assertThat(run("", "add-tag", instanceId)).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("add-tag <instanceId> <tagCategoryId> <text>");

@@ -2,6 +2,8 @@ package dev.ticketing.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,7 +21,8 @@ public record SlaPolicy(Boolean enabled, List<SlaTarget> rules) {
     public static final SlaPolicy NONE = new SlaPolicy(false, List.of());
 
     public SlaPolicy {
-        rules = rules == null ? List.of() : List.copyOf(rules);
+        // Null entries are kept, so that validation can name them rather than the reader fail on them.
+        rules = rules == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(rules));
     }
 
     public boolean applies() {
@@ -31,7 +34,7 @@ public record SlaPolicy(Boolean enabled, List<SlaTarget> rules) {
         if (!applies()) {
             return Optional.empty();
         }
-        return rules.stream().filter(r -> priority.name().equals(r.priority())).findFirst();
+        return rules.stream().filter(r -> r != null && priority.name().equals(r.priority())).findFirst();
     }
 
     /** One priority's targets; either may be absent. */

@@ -10,6 +10,8 @@ import dev.ticketing.model.Priority;
 import dev.ticketing.model.Status;
 import dev.ticketing.store.TicketOrder;
 import dev.ticketing.store.TicketQuery;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -83,6 +85,51 @@ class TicketListParametersTest {
         assertThat(parse(Map.of("status", "Open")).fingerprint()).isNotEqualTo(base);
         assertThat(parse(Map.of("status", "Open,Closed", "order", "ASC")).fingerprint()).isNotEqualTo(base);
         assertThat(parse(Map.of("status", "Open,Closed", "search", "x")).fingerprint()).isNotEqualTo(base);
+    }
+
+    @Test
+    void parse_readsTheWorkQueueFilters_assigneeLowerCased() {
+        TicketQuery q = parse(Map.of("assignee", " Ada@Helpdesk.Example ", "isFrtEscalated", "true",
+                "isRtEscalated", "FALSE"));
+
+        assertThat(q.assignee()).contains("ada@helpdesk.example");
+        assertThat(q.frtEscalated()).contains(true);
+        assertThat(q.rtEscalated()).contains(false);
+        assertThat(q.export()).isEmpty();
+    }
+
+    @Test
+    void workQueueFilters_withUnreadableValues_areRefusedNamingEach() {
+        assertThat(fieldsRejected(Map.of("isFrtEscalated", "yes", "isRtEscalated", "1", "assignee", "a".repeat(256),
+                "updatedSince", "last week"))).containsExactlyInAnyOrder("isFrtEscalated", "isRtEscalated", "assignee",
+                "updatedSince");
+    }
+
+    @Test
+    void updatedSince_isAnInstantOrADayInTheTimezone() {
+        assertThat(parse(Map.of("updatedSince", "2026-03-01T09:30:00Z")).export()).hasValueSatisfying(export ->
+                assertThat(export.after()).isEqualTo(Instant.parse("2026-03-01T09:30:00Z")));
+        TicketQuery day = TicketListParameters.parse("i-1", name -> Optional.ofNullable(
+                Map.of("updatedSince", "2026-03-01").get(name)), Optional.empty(), ZoneOffset.ofHours(2));
+        assertThat(day.export()).hasValueSatisfying(export ->
+                assertThat(export.after()).isEqualTo(Instant.parse("2026-02-28T22:00:00Z")));
+    }
+
+    @Test
+    void updatedSince_fixesTheOrder_soOrderByAndOrderAreRefusedWithIt() {
+        assertThat(fieldsRejected(Map.of("updatedSince", "2026-03-01", "orderBy", "title", "order", "ASC")))
+                .containsExactlyInAnyOrder("orderBy", "order");
+    }
+
+    @Test
+    void fingerprint_differsForEachWorkQueueFilter_soATokenServesOnlyItsOwnQuery() {
+        String base = parse(Map.of()).fingerprint();
+
+        assertThat(java.util.List.of(parse(Map.of("assignee", "a@b.c")).fingerprint(),
+                parse(Map.of("isFrtEscalated", "true")).fingerprint(),
+                parse(Map.of("isRtEscalated", "true")).fingerprint(),
+                parse(Map.of("updatedSince", "2026-03-01")).fingerprint()))
+                .doesNotContain(base).doesNotHaveDuplicates();
     }
 
     @Test

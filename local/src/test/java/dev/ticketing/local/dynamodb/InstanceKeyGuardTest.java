@@ -34,6 +34,22 @@ class InstanceKeyGuardTest {
     }
 
     @Test
+    void aTimersIndexEntry_inASharedShard_passesOnlyWhenItsDueAtNamesTheItemsInstance() {
+        InstanceKeyGuard withTimers = new InstanceKeyGuard("PK", "SK", Set.of("listPk", "dueShard"));
+        String pk = "INSTANCE#" + A + "#TICKET#0000000001";
+
+        assertThatCode(() -> withTimers.check(put(Map.of("PK", s(pk), "SK", s("TICKET"), "instanceId", s(A),
+                "dueShard", s("DUE#1"), "dueAt", s("2026-12-01T10:00:00.000Z#" + A + "#0000000001")))))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> withTimers.check(put(Map.of("PK", s(pk), "SK", s("TICKET"), "instanceId", s(A),
+                "dueShard", s("DUE#1"), "dueAt", s("2026-12-01T10:00:00.000Z#" + B + "#0000000001")))))
+                .isInstanceOf(InstanceKeyGuard.InstanceKeyViolation.class).hasMessageContaining("does not name it");
+        assertThatThrownBy(() -> withTimers.check(put(Map.of("PK", s(pk), "SK", s("TICKET"), "instanceId", s(A),
+                "dueShard", s("TIMERS"), "dueAt", s("2026-12-01T10:00:00.000Z#" + A + "#0000000001")))))
+                .isInstanceOf(InstanceKeyGuard.InstanceKeyViolation.class).hasMessageContaining("DUE#<shard number>");
+    }
+
+    @Test
     void put_withAKeyWithoutTheInstance_isRefused() {
         assertThatThrownBy(() -> guard.check(put(Map.of("PK", s("TICKETID#" + B), "SK", s("TICKETID")))))
                 .isInstanceOf(InstanceKeyGuard.InstanceKeyViolation.class)
