@@ -19,19 +19,24 @@ import java.util.Map;
 final class DefinitionCommands {
 
     /** Command name to its arguments, for the usage text and the argument count check. */
-    static final Map<String, List<String>> COMMANDS = Map.of(
-            "replace-definition", List.of("instanceId", "definition.json | -"),
-            "add-custom-field", List.of("instanceId", "field.json | -"),
-            "delete-custom-field", List.of("instanceId", "fieldId"),
-            "add-option", List.of("instanceId", "fieldId", "text"),
-            "delete-option", List.of("instanceId", "fieldId", "optionId"),
-            "add-tag-category", List.of("instanceId", "text", "color"),
-            "delete-tag-category", List.of("instanceId", "tagCategoryId"),
-            "add-tag", List.of("instanceId", "tagCategoryId", "text"),
-            "delete-tag", List.of("instanceId", "tagCategoryId", "text"),
-            "set-sla", List.of("instanceId", "sla.json | -"));
+    static final Map<String, List<String>> COMMANDS = Map.ofEntries(
+            Map.entry("set-rules", List.of("instanceId", "rules.json | -")),
+            Map.entry("replace-definition", List.of("instanceId", "definition.json | -")),
+            Map.entry("add-custom-field", List.of("instanceId", "field.json | -")),
+            Map.entry("delete-custom-field", List.of("instanceId", "fieldId")),
+            Map.entry("add-option", List.of("instanceId", "fieldId", "text")),
+            Map.entry("delete-option", List.of("instanceId", "fieldId", "optionId")),
+            Map.entry("add-tag-category", List.of("instanceId", "text", "color")),
+            Map.entry("delete-tag-category", List.of("instanceId", "tagCategoryId")),
+            Map.entry("add-tag", List.of("instanceId", "tagCategoryId", "text")),
+            Map.entry("delete-tag", List.of("instanceId", "tagCategoryId", "text")),
+            Map.entry("set-sla", List.of("instanceId", "sla.json | -")));
 
     static final String USAGE = String.join("\n",
+            "  admin set-rules <instanceId> <rules.json | ->",
+            "      sets the assignment rules: {\"assigneeRules\"?, \"defaultRuleAssignee\"?,",
+            "      \"isAutomaticAssignTickets\"?} (IRule[], IRule[], boolean); a member left out keeps its value;",
+            "      validated like a definition (fields, operators, custom field ids, priorities, assignees, tags)",
             "  admin replace-definition <instanceId> <definition.json | ->",
             "      replaces the IInstance definition; every existing custom field and option must stay (mark",
             "      them \"deleted\": true instead); tag categories have their own commands",
@@ -80,6 +85,7 @@ final class DefinitionCommands {
             return ExitCodes.USAGE;
         }
         JsonNode result = switch (command) {
+            case "set-rules" -> instance(service.setRules(a[0], readJson(a[1], in)));
             case "replace-definition" -> instance(service.replaceDefinition(a[0], readJson(a[1], in)));
             case "add-custom-field" -> instance(service.addCustomField(a[0], readJson(a[1], in)));
             case "delete-custom-field" -> instance(service.markCustomFieldDeleted(a[0], a[1], true));

@@ -70,6 +70,37 @@ class DefinitionCommandsIT {
     }
 
     @Test
+    void setRules_fromStandardInput_storesTheRulesAndTheFlag_andPrintsTheInstance() throws Exception {
+        String rules = "{\"isAutomaticAssignTickets\": true, \"assigneeRules\": [{\"id\": \"urgent\", \"name\": "
+                + "\"Urgent to Alex\", \"conditions\": [{\"field\": \"priority\", \"operator\": \"equals\", "
+                + "\"value\": \"Urgent\"}], \"actions\": {\"assignee\": {\"id\": "
+                + "\"708edddc-xxxx-xxxx-xxxx-xxxxxxxxxxx\", \"text\": \"Alex Wilber\"}}, \"stopProcessing\": true}]}";
+
+        int status = run(rules, "set-rules", instanceId, "-");
+
+        assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        JsonNode printed = Json.parse(out.toString(StandardCharsets.UTF_8));
+        assertThat(printed.at("/assigneeRules/0/name").asText()).isEqualTo("Urgent to Alex");
+        assertThat(printed.get("isAutomaticAssignTickets").asBoolean()).isTrue();
+        assertThat(deps.instanceStore().find(instanceId).orElseThrow().assigneeRules())
+                .extracting(r -> r.id()).containsExactly("urgent");
+    }
+
+    @Test
+    void setRules_withAnUnknownOperator_exits1_namingThePath() throws Exception {
+        String rules = "{\"assigneeRules\": [{\"id\": \"r\", \"conditions\": [{\"field\": \"priority\", "
+                + "\"operator\": \"like\", \"value\": \"Urgent\"}], \"actions\": {\"priority\": \"Low\"}}]}";
+
+        int status = run(rules, "set-rules", instanceId, "-");
+
+        assertThat(status).isEqualTo(1);
+        JsonNode error = Json.parse(err.toString(StandardCharsets.UTF_8));
+        assertThat(error.get("details").findValuesAsText("field"))
+                .containsExactly("assigneeRules[0].conditions[0].operator");
+        assertThat(deps.instanceStore().find(instanceId).orElseThrow().assigneeRules()).isEmpty();
+    }
+
+    @Test
     void replaceDefinition_withInvalidJson_exits1_sayingItCannotBeRead() {
         int status = run("{not json", "replace-definition", instanceId, "-");
 

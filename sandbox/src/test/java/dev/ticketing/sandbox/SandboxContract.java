@@ -174,6 +174,38 @@ abstract class SandboxContract {
     }
 
     @Test
+    void assignmentRule_assignsANewUrgentTicket_andItsActivitiesSaySo_overHttp() throws Exception {
+        InstanceAdminService admin = admin();
+        CreatedInstance instance = admin.create(instanceDefinition(), Optional.empty(), null);
+        admin.setRules(instance.instanceId(), Json.parse("{\"isAutomaticAssignTickets\": true, \"assigneeRules\": "
+                + "[{\"id\": \"urgent-to-alex\", \"name\": \"Urgent tickets go to Alex\", \"conditions\": "
+                + "[{\"field\": \"priority\", \"operator\": \"equals\", \"value\": \"Urgent\"}], \"actions\": "
+                + "{\"assignee\": {\"id\": \"708edddc-xxxx-xxxx-xxxx-xxxxxxxxxxx\", \"text\": \"Alex Wilber\", "
+                + "\"secondaryText\": \"AlexW@xxxxxxxx.com\"}}}]}"));
+        String apiKey = key(instance.primaryKey());
+
+        HttpResponse<String> created = post("/tickets?key=" + apiKey, "{\"ticket\": {\"title\": \"Server down\", "
+                + "\"priority\": \"Urgent\", \"requestor\": {\"id\": \"r1\", \"name\": \"Jane Roe\"}}, "
+                + "\"user\": {\"id\": \"r1\", \"name\": \"Jane Roe\"}}");
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode ticket = Json.parse(created.body()).path("item");
+        assertThat(ticket.at("/assignee/name").asText()).isEqualTo("Alex Wilber");
+        JsonNode activities = Json.parse(get("/tickets/" + ticket.path("ticketId").asLong() + "/activities?order=ASC"
+                + "&key=" + apiKey).body()).path("items");
+        assertThat(activities).hasSize(2);
+        assertThat(activities.get(0).path("type").asText()).isEqualTo("created");
+        JsonNode automation = activities.get(1);
+        assertThat(automation.path("type").asText()).isEqualTo("update");
+        assertThat(automation.at("/createdBy/id").asText()).isEqualTo("system:automation");
+        assertThat(automation.at("/createdBy/name").asText()).isEqualTo("Automation");
+        assertThat(automation.at("/rules/0/id").asText()).isEqualTo("urgent-to-alex");
+        assertThat(automation.at("/rules/0/name").asText()).isEqualTo("Urgent tickets go to Alex");
+        assertThat(automation.at("/changes/0/name").asText()).isEqualTo("assignee");
+        assertThat(automation.at("/changes/0/newValue/name").asText()).isEqualTo("Alex Wilber");
+    }
+
+    @Test
     void twoInstancesWithOverlappingData_eachSeeOnlyTheirOwnTickets_overHttp() throws Exception {
         InstanceAdminService admin = admin();
         String a = admin.create(instanceDefinition(), Optional.empty(), null).primaryKey();

@@ -4,5 +4,5 @@ package dev.ticketing.model;
 public record User(String id, String name, String email) {
 
     /** The author of the changes the instance's automation makes. */
-    public static final User AUTOMATION = new User("automation", "Automation", null);
+    public static final User AUTOMATION = new User("system:automation", "Automation", null);
 }

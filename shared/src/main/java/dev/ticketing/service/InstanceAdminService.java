@@ -7,6 +7,7 @@ import dev.ticketing.auth.ApiKeys;
 import dev.ticketing.error.ValidationException;
 import dev.ticketing.json.Json;
 import dev.ticketing.error.NotFoundException;
+import dev.ticketing.model.AssignmentRule;
 import dev.ticketing.model.CustomField;
 import dev.ticketing.model.CustomFieldOption;
 import dev.ticketing.model.Instance;
@@ -17,6 +18,7 @@ import dev.ticketing.store.InstancePage;
 import dev.ticketing.store.InstanceStore;
 import dev.ticketing.validation.Errors;
 import dev.ticketing.validation.FieldReader;
+import dev.ticketing.validation.RuleValidator;
 import dev.ticketing.validation.ServiceLevelSettings;
 import dev.ticketing.validation.TagValidator;
 import java.util.ArrayList;
@@ -24,6 +26,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -33,6 +36,11 @@ import java.util.function.UnaryOperator;
  * keys, add or mark deleted custom fields, options, tag categories and tags.
  */
 public final class InstanceAdminService {
+
+    static final String ASSIGNEE_RULES = "assigneeRules";
+    static final String DEFAULT_RULES = "defaultRuleAssignee";
+    static final String AUTOMATIC = "isAutomaticAssignTickets";
+    static final Set<String> RULE_SETTINGS = new TreeSet<>(Set.of(ASSIGNEE_RULES, DEFAULT_RULES, AUTOMATIC));
 
     private final InstanceStore instances;
 
@@ -66,11 +74,14 @@ public final class InstanceAdminService {
         if (!copy.has("enabled")) {
             copy.put("enabled", true);
         }
-        Instance instance = parseInstance(copy);
+        JsonNode rules = copy.remove(ASSIGNEE_RULES);
+        JsonNode defaultRules = copy.remove(DEFAULT_RULES);
+        Instance parsed = parseInstance(copy);
         FieldReader.requiredText(copy.get("name"), "name", 255, errors);
-        checkCustomFields(instance, errors);
-        ServiceLevelSettings.check(instance, errors);
-        List<TagCategory> categories = parseTagCategories(categoriesNode, instance.id(), errors);
+        checkCustomFields(parsed, errors);
+        ServiceLevelSettings.check(parsed, errors);
+        List<TagCategory> categories = parseTagCategories(categoriesNode, parsed.id(), errors);
+        Instance instance = withRules(parsed, rules, defaultRules, categories, errors);
         fixedPrimaryKey.filter(k -> k.length() < 32)
                 .ifPresent(k -> errors.add("primaryKey", "must be at least 32 characters"));
         errors.throwIfAny();
@@ -159,9 +170,12 @@ public final class InstanceAdminService {
         if (!copy.has("enabled")) {
             copy.put("enabled", current.enabled());
         }
-        Instance next = parseInstance(copy);
-        checkCustomFields(next, errors);
-        ServiceLevelSettings.check(next, errors);
+        JsonNode rules = copy.remove(ASSIGNEE_RULES);
+        JsonNode defaultRules = copy.remove(DEFAULT_RULES);
+        Instance parsed = parseInstance(copy);
+        checkCustomFields(parsed, errors);
+        ServiceLevelSettings.check(parsed, errors);
+        Instance next = withRules(parsed, rules, defaultRules, instances.tagCategories(instanceId), errors);
         errors.throwIfAny();
         return updateDefinition(instanceId, stored -> {
             Errors removed = new Errors();
@@ -169,6 +183,65 @@ public final class InstanceAdminService {
             removed.throwIfAny();
             return next;
         });
+    }
+
+    /**
+     * Sets an instance's assignment rules: {@code {"assigneeRules"?, "defaultRuleAssignee"?,
+     * "isAutomaticAssignTickets"?}}; a member left out keeps its value. The rules are validated against the stored
+     * definition (custom fields, assignees) and tag categories, as {@link #replaceDefinition} validates them.
+     */
+    public Instance setRules(String instanceId, JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw new ValidationException("rules", "must be a JSON object {\"assigneeRules\"?, "
+                    + "\"defaultRuleAssignee\"?, \"isAutomaticAssignTickets\"?}");
+        }
+        Errors errors = new Errors();
+        FieldReader.rejectUnknownFields(body, RULE_SETTINGS, "rules", errors);
+        if (RULE_SETTINGS.stream().noneMatch(body::has)) {
+            errors.add("rules", "must set at least one of " + String.join(", ", RULE_SETTINGS));
+        }
+        JsonNode automatic = body.get(AUTOMATIC);
+        if (automatic != null && !automatic.isBoolean()) {
+            errors.add(AUTOMATIC, "must be true or false");
+        }
+        errors.throwIfAny();
+        existing(instanceId);
+        List<TagCategory> categories = instances.tagCategories(instanceId);
+        return updateDefinition(instanceId, current -> {
+            ObjectNode json = Json.MAPPER.valueToTree(current);
+            JsonNode rules = body.has(ASSIGNEE_RULES) ? body.get(ASSIGNEE_RULES) : json.remove(ASSIGNEE_RULES);
+            JsonNode defaultRules = body.has(DEFAULT_RULES) ? body.get(DEFAULT_RULES) : json.remove(DEFAULT_RULES);
+            json.remove(ASSIGNEE_RULES);
+            json.remove(DEFAULT_RULES);
+            if (automatic != null) {
+                json.put(AUTOMATIC, automatic.booleanValue());
+            }
+            Errors ruleErrors = new Errors();
+            Instance next = withRules(parseInstance(json), rules, defaultRules, categories, ruleErrors);
+            ruleErrors.throwIfAny();
+            return next;
+        });
+    }
+
+    /**
+     * The instance with its rules, once each is valid (docs/instance-model.md, "Assignment rules"); errors name each
+     * rule's path. A list that was not sent stays absent.
+     */
+    private static Instance withRules(Instance instance, JsonNode rules, JsonNode defaultRules,
+                                      List<TagCategory> categories, Errors errors) {
+        Set<String> ids = new HashSet<>();
+        List<AssignmentRule> assigneeRules = RuleValidator.validate(rules, ASSIGNEE_RULES, instance, categories,
+                ids, errors);
+        List<AssignmentRule> defaults = RuleValidator.validate(defaultRules, DEFAULT_RULES, instance, categories,
+                ids, errors);
+        ObjectNode json = Json.MAPPER.valueToTree(instance);
+        if (rules != null && !rules.isNull()) {
+            json.set(ASSIGNEE_RULES, Json.MAPPER.valueToTree(assigneeRules));
+        }
+        if (defaultRules != null && !defaultRules.isNull()) {
+            json.set(DEFAULT_RULES, Json.MAPPER.valueToTree(defaults));
+        }
+        return Json.MAPPER.convertValue(json, Instance.class);
     }
 
     /** Adds a custom field (an ICustomField; its id is generated when absent) to {@code customFields}. */

@@ -11,10 +11,14 @@ import dev.ticketing.model.Activity;
 import dev.ticketing.model.ActivityType;
 import dev.ticketing.model.Instance;
 import dev.ticketing.model.Status;
+import dev.ticketing.model.TagCategory;
 import dev.ticketing.model.Ticket;
+import dev.ticketing.model.User;
 import dev.ticketing.store.AlreadyExistsException;
 import dev.ticketing.store.IdempotencyRecord;
 import dev.ticketing.store.InstanceStore;
+import dev.ticketing.store.RoundRobinTurn;
+import dev.ticketing.store.RoundRobinTurnTakenException;
 import dev.ticketing.store.TagCategoryChangedException;
 import dev.ticketing.store.TicketCreation;
 import dev.ticketing.store.TicketNumberTakenException;
@@ -24,6 +28,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -39,6 +44,11 @@ public final class TicketService {
     static final int MAX_NUMBER_ATTEMPTS = 5;
     /** After a category changed, its texts are usually no longer new, so one retry suffices; the bound guards loops. */
     static final int MAX_TAG_ATTEMPTS = 10;
+    /**
+     * Concurrent creates under one round-robin rule take its turns one at a time: each attempt that loses reads the
+     * next turn, so a burst of n creates needs up to n attempts for the last one.
+     */
+    static final int MAX_TURN_ATTEMPTS = 100;
 
     private final TicketStore tickets;
     private final InstanceStore instances;
@@ -84,13 +94,13 @@ public final class TicketService {
      */
     private TicketCreation write(String instanceId, JsonNode body, ZoneOffset dateOffset,
                                  Function<Ticket, IdempotencyRecord> idempotency) {
-        Instance instance = enabledInstance(instanceId);
-        NewTicket request = parse(instance, body, dateOffset);
+        Parsed request = parse(instanceId, body, dateOffset);
         long number = tickets.nextTicketNumber(instanceId);
         int numberAttempts = 1;
         int conflictAttempts = 1;
+        int turnAttempts = 1;
         for (int tagAttempt = 1; ; ) {
-            TicketCreation creation = creation(instance, number, request, idempotency);
+            TicketCreation creation = creation(instanceId, number, request, idempotency);
             try {
                 tickets.create(creation);
                 DomainMetrics.current().ticketCreated();
@@ -103,6 +113,13 @@ public final class TicketService {
                             "This ticket met concurrent writes too many times; retry the request.");
                 }
                 TicketLifecycleService.backOff(conflictAttempts);
+            } catch (RoundRobinTurnTakenException taken) {
+                // Another ticket took this turn first; the next attempt reads the turn after it.
+                if (turnAttempts++ >= MAX_TURN_ATTEMPTS) {
+                    throw new ConflictException(ErrorCode.ConcurrentModification, "Many tickets are being assigned "
+                            + "by the same round-robin rule at once; retry the request.");
+                }
+                TicketLifecycleService.backOff(Math.min(turnAttempts, 4));
             } catch (AlreadyExistsException e) {
                 throw new ConflictException(ErrorCode.TicketAlreadyExists, e.getMessage() + "; retry the request.");
             } catch (TicketNumberTakenException taken) {
@@ -113,8 +130,7 @@ public final class TicketService {
                     throw new ConflictException(ErrorCode.ConcurrentModification, "The tag categories of this ticket "
                             + "are being changed by many requests at once; retry the request.");
                 }
-                instance = enabledInstance(instanceId);
-                request = parse(instance, body, dateOffset);
+                request = parse(instanceId, body, dateOffset);
             }
         }
     }
@@ -126,28 +142,61 @@ public final class TicketService {
         }
     }
 
-    private NewTicket parse(Instance instance, JsonNode body, ZoneOffset dateOffset) {
-        return TicketRequests.parseCreate(body, instance, instances.tagCategories(instance.id()), dateOffset);
+    /** A validated request as the client sent it, and what the instance's assignment rules make of it. */
+    private record Parsed(Instance instance, NewTicket asSent, AssignmentRules.Outcome rules) {
     }
 
-    private TicketCreation creation(Instance instance, long number, NewTicket request,
+    private Parsed parse(String instanceId, JsonNode body, ZoneOffset dateOffset) {
+        Instance instance = enabledInstance(instanceId);
+        List<TagCategory> categories = instances.tagCategories(instanceId);
+        NewTicket request = TicketRequests.parseCreate(body, instance, categories, dateOffset);
+        return new Parsed(instance, request, AssignmentRules.apply(instance, request, categories));
+    }
+
+    /**
+     * The ticket as the rules left it; with a round-robin, the turn is read for each attempt, so a retry after
+     * another ticket took the turn takes the next one.
+     */
+    private TicketCreation creation(String instanceId, long number, Parsed parsed,
                                     Function<Ticket, IdempotencyRecord> idempotency) {
-        String instanceId = instance.id();
         Instant now = now();
-        Ticket drafted = Ticket.builder().instanceId(instanceId).id(UUID.randomUUID().toString()).ticketId(number)
-                .title(request.title()).description(request.description())
-                .descriptionHtml(request.descriptionHtml()).status(Status.Open)
-                .priority(request.priority()).requestor(request.requestor()).assignee(request.assignee())
-                .expectedDate(request.expectedDate()).customFields(request.customFields()).tags(request.tags())
-                .createdOn(now).createdBy(request.user()).lastUpdatedOn(now).lastUpdatedBy(request.user())
-                .lastInteraction(now).version(1).build();
-        Ticket ticket = ServiceLevels.created(instance, drafted);
+        AssignmentRules.Outcome rules = parsed.rules();
+        NewTicket request = rules.ticket();
+        RoundRobinTurn turn = null;
+        User assignee = request.assignee();
+        if (rules.roundRobin() != null) {
+            turn = new RoundRobinTurn(rules.roundRobin().id(),
+                    tickets.roundRobinTurn(instanceId, rules.roundRobin().id()));
+            assignee = rules.assigneeAt(turn.turn());
+        }
+        // Its service-level targets and idle timer follow from what the rules made of it (its priority).
+        Ticket ticket = ServiceLevels.created(parsed.instance(), ticket(instanceId, UUID.randomUUID().toString(),
+                number, request, assignee, now));
         ObjectNode details = JsonNodeFactory.instance.objectNode();
         details.put("status", Status.Open.name());
         details.put("title", ticket.title());
         Activity created = new Activity(instanceId, number, ticket.id(), UUID.randomUUID().toString(),
                 ActivityType.created, request.user(), now, details);
-        return new TicketCreation(ticket, created, idempotency.apply(ticket), request.newTags());
+        Activity automation = null;
+        if (rules.matched()) {
+            Ticket asSent = ticket(instanceId, ticket.id(), number, parsed.asSent(), parsed.asSent().assignee(), now);
+            // One millisecond after the creation, so that the history lists it after the "created" activity.
+            automation = new Activity(instanceId, number, ticket.id(), UUID.randomUUID().toString(),
+                    ActivityType.update, User.AUTOMATION, now.plusMillis(1),
+                    rules.details(TicketDiff.changes(asSent, ticket)));
+        }
+        return new TicketCreation(ticket, created, idempotency.apply(ticket), request.newTags(), automation, turn);
+    }
+
+    private static Ticket ticket(String instanceId, String id, long number, NewTicket request, User assignee,
+                                 Instant now) {
+        return Ticket.builder().instanceId(instanceId).id(id).ticketId(number)
+                .title(request.title()).description(request.description())
+                .descriptionHtml(request.descriptionHtml()).status(Status.Open)
+                .priority(request.priority()).requestor(request.requestor()).assignee(assignee)
+                .expectedDate(request.expectedDate()).customFields(request.customFields()).tags(request.tags())
+                .createdOn(now).createdBy(request.user()).lastUpdatedOn(now).lastUpdatedBy(request.user())
+                .lastInteraction(now).version(1).build();
     }
 
     /** Finds a ticket by its number ({@code 42}) or its UUID; 404 also for another instance's ticket. */

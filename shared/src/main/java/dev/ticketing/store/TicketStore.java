@@ -15,7 +15,8 @@ public interface TicketStore {
      * Writes a new ticket, its "created" activity, its idempotency record and its new tag texts atomically: all of
      * them exist afterwards, or none. {@link IdempotencyKeyTakenException} when a live record with the key exists;
      * {@link TicketNumberTakenException} when a ticket has the number; {@link TagCategoryChangedException} when a
-     * category to gain a text is gone, deleted or already holds the text.
+     * category to gain a text is gone, deleted or already holds the text; {@link RoundRobinTurnTakenException} when
+     * its round-robin turn is no longer the counter's.
      */
     void create(TicketCreation creation);
 
@@ -23,6 +24,12 @@ public interface TicketStore {
     default void create(Ticket ticket, Activity created) {
         create(new TicketCreation(ticket, created, null, List.of()));
     }
+
+    /**
+     * The current turn of an assignment rule's round-robin (how many tickets it assigned so far; 0 before the first),
+     * read with strong consistency. A creation that takes the turn moves it on, only if nobody took it meanwhile.
+     */
+    long roundRobinTurn(String instanceId, String ruleId);
 
     /** The record of an idempotency key, read with strong consistency; expired ones may still be returned. */
     Optional<IdempotencyRecord> findIdempotencyRecord(String instanceId, String key);

@@ -14,6 +14,11 @@ public final class Errors {
         errors.add(new FieldError(field, message));
     }
 
+    /** Adds every error of {@code other}, in order. */
+    public void addAll(Errors other) {
+        errors.addAll(other.errors);
+    }
+
     public boolean isEmpty() {
         return errors.isEmpty();
     }

@@ -6,6 +6,7 @@ import dev.ticketing.store.Page;
 import dev.ticketing.store.AlreadyExistsException;
 import dev.ticketing.store.IdempotencyKeyTakenException;
 import dev.ticketing.store.IdempotencyRecord;
+import dev.ticketing.store.RoundRobinTurnTakenException;
 import dev.ticketing.store.TagCategoryChangedException;
 import dev.ticketing.store.TicketChange;
 import dev.ticketing.store.TicketCreation;
@@ -83,6 +84,14 @@ public final class DynamoDbTicketStore implements TicketStore {
         int idempotencyAt = addIdempotency(actions, record);
         // Before the tag categories, whose failures are told apart by position; it has no condition to fail.
         actions.add(TicketCounts.created(tableName, ticket));
+        if (creation.automation() != null) {
+            actions.add(put(ActivityItem.SCHEMA, ActivityItem.from(creation.automation()), ITEM_DOES_NOT_EXIST));
+        }
+        int turnAt = -1;
+        if (creation.turn() != null) {
+            actions.add(RoundRobinTurns.take(tableName, ticket.instanceId(), creation.turn()));
+            turnAt = actions.size() - 1;
+        }
         int firstTagCategory = actions.size();
         actions.addAll(TagAdditions.updates(tableName, ticket.instanceId(), creation.newTags()));
         try {
@@ -93,6 +102,10 @@ public final class DynamoDbTicketStore implements TicketStore {
             }
             if (idempotencyAt >= 0 && Transactions.conditionFailedAt(e, idempotencyAt)) {
                 throw new IdempotencyKeyTakenException("Idempotency key " + record.key() + " is in use");
+            }
+            if (turnAt >= 0 && Transactions.failedAt(e, turnAt)) {
+                throw new RoundRobinTurnTakenException("Round-robin turn " + creation.turn().turn() + " of rule "
+                        + creation.turn().ruleId() + " was taken");
             }
             if (Transactions.conditionFailedAt(e, 0)) {
                 throw new TicketNumberTakenException("Ticket " + ticket.ticketId() + " already exists");
@@ -110,6 +123,11 @@ public final class DynamoDbTicketStore implements TicketStore {
             }
             throw e;
         }
+    }
+
+    @Override
+    public long roundRobinTurn(String instanceId, String ruleId) {
+        return RoundRobinTurns.read(client, tableName, instanceId, ruleId);
     }
 
     @Override

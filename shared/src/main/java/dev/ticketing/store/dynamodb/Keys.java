@@ -25,6 +25,7 @@ final class Keys {
     static final String ATTACHMENT_PREFIX = "ATTACHMENT#";
     static final String ACTIVITY_ID_SK = "ACTIVITYID";
     static final String UPLOAD_PREFIX = "UPLOAD#";
+    static final String ROUND_ROBIN_PREFIX = "ROUNDROBIN#";
 
     /** Fixed width, so that the lexical order of stored date-times is their chronological order. */
     private Keys() {
@@ -71,6 +72,11 @@ final class Keys {
     /** Finds an activity (its ticket and time) from its id alone, as GET /tickets/activity/{id}/... needs. */
     static String activityIdAlias(String instanceId, String activityId) {
         return instance(instanceId) + "#ACTIVITYID#" + activityId;
+    }
+
+    /** In the instance's partition: one assignment rule's round-robin turn counter. */
+    static String roundRobin(String ruleId) {
+        return ROUND_ROBIN_PREFIX + ruleId;
     }
 
     static String upload(String uploadId) {

@@ -31,4 +31,13 @@ final class Transactions {
         return e.hasCancellationReasons() && e.cancellationReasons().size() > index
                 && "ConditionalCheckFailed".equals(e.cancellationReasons().get(index).code());
     }
+
+    /** True when the action at {@code index} failed its condition or met another transaction. */
+    static boolean failedAt(TransactionCanceledException e, int index) {
+        if (!e.hasCancellationReasons() || e.cancellationReasons().size() <= index) {
+            return false;
+        }
+        String code = e.cancellationReasons().get(index).code();
+        return "ConditionalCheckFailed".equals(code) || "TransactionConflict".equals(code);
+    }
 }

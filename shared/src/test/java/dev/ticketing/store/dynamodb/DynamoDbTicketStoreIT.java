@@ -17,6 +17,8 @@ import dev.ticketing.model.Ticket;
 import dev.ticketing.model.TicketTag;
 import dev.ticketing.model.User;
 import dev.ticketing.store.Page;
+import dev.ticketing.store.RoundRobinTurn;
+import dev.ticketing.store.RoundRobinTurnTakenException;
 import dev.ticketing.store.InstanceStore;
 import dev.ticketing.store.TagCategoryChangedException;
 import dev.ticketing.store.TicketChange;
@@ -151,6 +153,30 @@ class DynamoDbTicketStoreIT {
 
         assertThat(StoredItems.summary(client, tableName, "INSTANCE#inst-counted", "TICKETCOUNT#7"))
                 .containsEntry("writes", "N:2").containsEntry("Open_Urgent", "N:0").containsEntry("Closed_Low", "N:1");
+    }
+
+    @Test
+    void roundRobinTurn_hasExactlyTheDocumentedAttributes_andAStaleTurnWritesNothing() {
+        Ticket first = ticket("inst-turns", 1, "7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d");
+        assertThat(store.roundRobinTurn("inst-turns", "rule-1")).isZero();
+        store.create(new TicketCreation(first, created(first), null, List.of(), null, new RoundRobinTurn("rule-1", 0)));
+
+        assertThat(StoredItems.summary(client, tableName, "INSTANCE#inst-turns", "ROUNDROBIN#rule-1"))
+                .isEqualTo(new TreeMap<>(Map.of(
+                        "PK", "S:INSTANCE#inst-turns",
+                        "SK", "S:ROUNDROBIN#rule-1",
+                        "type", "S:roundRobinTurn",
+                        "turn", "N:1")));
+        assertThat(store.roundRobinTurn("inst-turns", "rule-1")).isEqualTo(1);
+
+        // Turn 0 was taken by ticket 1: a ticket that read it too is refused whole, and may take turn 1.
+        Ticket second = ticket("inst-turns", 2, "8b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e");
+        assertThatThrownBy(() -> store.create(new TicketCreation(second, created(second), null, List.of(), null,
+                new RoundRobinTurn("rule-1", 0)))).isInstanceOf(RoundRobinTurnTakenException.class);
+        assertThat(store.findByNumber("inst-turns", 2)).isEmpty();
+        store.create(new TicketCreation(second, created(second), null, List.of(), null,
+                new RoundRobinTurn("rule-1", 1)));
+        assertThat(store.roundRobinTurn("inst-turns", "rule-1")).isEqualTo(2);
     }
 
     @Test
