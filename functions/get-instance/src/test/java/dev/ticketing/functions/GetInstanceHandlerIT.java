@@ -101,7 +101,10 @@ class GetInstanceHandlerIT {
         assertThat(systems.get("isMultiple").asBoolean()).isTrue();
         assertThat(systems.get("isMandatory").isBoolean()).isTrue();
         assertThat(systems.at("/options/0/key")).isEqualTo(systems.at("/options/0/id"));
-        assertThat(item.at("/sla/enabled").asBoolean(true)).isFalse();
+        // The demo instance's service-level policy, as the live API's summary names it.
+        assertThat(item.at("/sla/enabled").asBoolean(false)).isTrue();
+        assertThat(item.at("/sla/rules/0/priority").asText()).isEqualTo("Urgent");
+        assertThat(item.at("/sla/rules/0/firstResponseHours").asDouble()).isPositive();
     }
 
     @Test
