@@ -115,7 +115,8 @@ public final class ScheduledAutomation {
             if (current.isEmpty()) {
                 return;
             }
-            Optional<Step> next = next(instance, current.get(), now);
+            // Each step a millisecond after the one before, so that the ticket's history lists them in order.
+            Optional<Step> next = next(instance, current.get(), now.plusMillis(step));
             if (next.isEmpty()) {
                 return;
             }
