@@ -11,13 +11,13 @@ import java.util.Optional;
  */
 public record RetrySchedule(List<Duration> delays) {
 
+    /** SQS's longest visibility timeout, so one delay fits one ChangeMessageVisibility. */
+    public static final Duration MAX_DELAY = Duration.ofHours(12);
+
     /** Ten attempts over 23 h 42 min 30 s: 30 s, 2 min, 10 min, 30 min, 1 h, 2 h, 4 h, 8 h, 8 h apart. */
     public static final RetrySchedule PRODUCTION = new RetrySchedule(List.of(Duration.ofSeconds(30),
             Duration.ofMinutes(2), Duration.ofMinutes(10), Duration.ofMinutes(30), Duration.ofHours(1),
             Duration.ofHours(2), Duration.ofHours(4), Duration.ofHours(8), Duration.ofHours(8)));
-
-    /** SQS's longest visibility timeout, so one delay fits one ChangeMessageVisibility. */
-    public static final Duration MAX_DELAY = Duration.ofHours(12);
 
     public RetrySchedule {
         delays = List.copyOf(delays);
