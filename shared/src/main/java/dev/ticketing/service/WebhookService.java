@@ -16,6 +16,7 @@ import dev.ticketing.validation.WebhookUrls;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.EnumSet;
@@ -53,7 +54,11 @@ public final class WebhookService {
             errors.add("body", "must be a JSON object with url and, optionally, events");
             errors.throwIfAny();
         }
-        FieldReader.rejectUnknownFields(body, FIELDS, "body", errors);
+        body.fieldNames().forEachRemaining(name -> {
+            if (!FIELDS.contains(name)) {
+                errors.add(name, "is not a known field; expected url and, optionally, events");
+            }
+        });
         String url = FieldReader.requiredText(body.get("url"), "url", WebhookUrls.MAX_LENGTH, errors);
         Set<EventType> events = events(body.get("events"), errors);
         if (url != null) {
@@ -63,8 +68,9 @@ public final class WebhookService {
         if (store.list(instanceId).size() >= MAX_WEBHOOKS) {
             throw new ConflictException(ErrorCode.WebhookLimitReached);
         }
+        // Milliseconds, as stored: the creation answer and later lists show the same time.
         Webhook webhook = new Webhook(instanceId, UUID.randomUUID().toString(), url, events, newSecret(),
-                clock.instant());
+                clock.instant().truncatedTo(ChronoUnit.MILLIS));
         StoreFailures.translated(() -> store.create(webhook));
         return webhook;
     }

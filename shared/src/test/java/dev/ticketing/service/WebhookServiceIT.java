@@ -122,7 +122,7 @@ class WebhookServiceIT {
     @Test
     void unknownFields_unknownEventTypes_andAMissingUrl_areEachNamed() {
         assertThat(errorsOf(A, body("url", "https://hooks.example.com/x", "secret", "mine")))
-                .extracting(FieldError::field).containsExactly("body.secret");
+                .extracting(FieldError::field).containsExactly("secret");
         assertThat(errorsOf(A, body("url", "https://hooks.example.com/x", "events", List.of("ticket.created",
                 "ticket.deleted")))).extracting(FieldError::field).containsExactly("events[1]");
         assertThat(errorsOf(A, body("url", "https://hooks.example.com/x", "events", List.of())))
