@@ -17,6 +17,7 @@ import dev.ticketing.service.WebhookSignatures;
 import dev.ticketing.testing.Fixtures;
 import dev.ticketing.testkit.DynamoDbEngine;
 import dev.ticketing.testkit.TestTable;
+import dev.ticketing.testkit.WithTableStream;
 import dev.ticketing.validation.WebhookUrls;
 import dev.ticketing.webhooks.local.LocalQueues;
 import dev.ticketing.webhooks.local.QueuePoller;
@@ -49,6 +50,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * and no test waits for a clock.
  */
 @ExtendWith(DynamoDbEngine.class)
+@WithTableStream
 class WebhookDeliveryIT {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
