@@ -81,7 +81,7 @@ public final class Sandbox implements AutoCloseable {
             boolean created = engine.ensureTable(options.tableName(), table);
             engine.ensureBucket(ATTACHMENTS_BUCKET);
             sqs = SqsClients.local(engine.endpoint());
-            LocalQueues queues = LocalQueues.create(sqs, options.tableName());
+            Optional<LocalQueues> queues = WebhookPollers.queues(sqs, options.tableName());
             Dependencies dependencies;
             if (inProcess) {
                 bind(new Binding(engine.endpoint(), options.tableName()), queues);
@@ -99,7 +99,7 @@ public final class Sandbox implements AutoCloseable {
             CreatedInstance demo = DemoInstance.seed(dependencies.instanceStore(), options.demoPrimaryKey());
             // Started after the seed: the stream is read from here on, so seeding dispatches nothing.
             webhooks = WebhookPollers.start(engine.endpoint(), dependencies.client(), options.tableName(),
-                    dependencies, sqs, queues);
+                    dependencies, sqs, queues).orElse(null);
             Authorizers authorizers = new Authorizers(functions, options.clock(), options.authorizerTtl());
             Gateway gateway = new Gateway(new Router(routes), functions, authorizers, options.clock(),
                     options.throttling() ? Optional.of(new Throttle(options.clock())) : Optional.empty(),
@@ -132,17 +132,18 @@ public final class Sandbox implements AutoCloseable {
      * The functions' environment on the sandbox's engine, with a sandbox-only token secret and the attachments
      * bucket; upload and download URLs therefore point at the engine (moto), not at S3.
      */
-    private static Map<String, String> functionEnvironment(URI endpoint, String tableName, LocalQueues queues) {
+    private static Map<String, String> functionEnvironment(URI endpoint, String tableName,
+                                                           Optional<LocalQueues> queues) {
         Map<String, String> environment = new HashMap<>(Config.localFunctionEnvironment(endpoint, tableName,
                 TOKEN_SECRET, ATTACHMENTS_BUCKET));
-        environment.putAll(queues.environment(endpoint));
+        queues.ifPresent(q -> environment.putAll(q.environment(endpoint)));
         // The sandbox's allowance: webhooks may be http and local (docs/events.md, "URLs").
         environment.put(Config.WEBHOOK_ALLOW_LOCAL_URLS, "true");
         environment.put(Config.WEBHOOK_RETRY_SCHEDULE, "PT5S,PT10S,PT20S");
         return Map.copyOf(environment);
     }
 
-    private static Config functionConfig(URI endpoint, String tableName, LocalQueues queues) {
+    private static Config functionConfig(URI endpoint, String tableName, Optional<LocalQueues> queues) {
         return Config.from(functionEnvironment(endpoint, tableName, queues));
     }
 
@@ -205,7 +206,9 @@ public final class Sandbox implements AutoCloseable {
         if (closed.compareAndSet(false, true)) {
             try {
                 server.close();
-                webhooks.close();
+                if (webhooks != null) {
+                    webhooks.close();
+                }
                 sqs.close();
             } finally {
                 try {
@@ -231,7 +234,7 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /** Points the functions' configuration at the engine, before any handler is created. */
-    private static synchronized void bind(Binding binding, LocalQueues queues) {
+    private static synchronized void bind(Binding binding, Optional<LocalQueues> queues) {
         System.setProperty(Config.TABLE_NAME, binding.tableName());
         System.setProperty(Config.DYNAMODB_ENDPOINT, binding.endpoint().toString());
         // The engine's tables live in one region; the developer's AWS_REGION must not send the functions elsewhere.
@@ -240,7 +243,7 @@ public final class Sandbox implements AutoCloseable {
         System.setProperty(Config.TOKEN_SECRET, TOKEN_SECRET);
         System.setProperty(Config.ATTACHMENTS_BUCKET, ATTACHMENTS_BUCKET);
         System.setProperty(Config.S3_ENDPOINT, binding.endpoint().toString());
-        queues.environment(binding.endpoint()).forEach(System::setProperty);
+        queues.ifPresent(q -> q.environment(binding.endpoint()).forEach(System::setProperty));
         System.setProperty(Config.WEBHOOK_ALLOW_LOCAL_URLS, "true");
         Config config = Dependencies.get().config();
         if (!config.tableName().equals(binding.tableName())

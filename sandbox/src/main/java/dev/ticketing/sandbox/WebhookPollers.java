@@ -17,8 +17,10 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
@@ -57,13 +59,42 @@ final class WebhookPollers implements AutoCloseable {
         thread.setDaemon(true);
     }
 
-    static WebhookPollers start(URI endpoint, DynamoDbClient dynamoDb, String tableName, Dependencies dependencies,
-                                SqsClient sqs, LocalQueues queues) {
+    /**
+     * The delivery queues on the engine, or empty (with a note) when it serves no SQS, as an engine given by
+     * DYNAMODB_ENDPOINT may not: webhooks are then registered but not delivered.
+     */
+    static Optional<LocalQueues> queues(SqsClient sqs, String tableName) {
+        try {
+            return Optional.of(LocalQueues.create(sqs, tableName));
+        } catch (SdkException e) {
+            System.err.println("webhooks: the engine serves no SQS queues (" + e.getClass().getSimpleName()
+                    + "); webhooks are not delivered");
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Starts polling, or empty when there are no queues or the table has no stream (a table created elsewhere, such
+     * as a test's, which has one only when it asks): then nothing is dispatched.
+     */
+    static Optional<WebhookPollers> start(URI endpoint, DynamoDbClient dynamoDb, String tableName,
+                                          Dependencies dependencies, SqsClient sqs, Optional<LocalQueues> queues) {
+        String streamArn = dynamoDb.describeTable(r -> r.tableName(tableName)).table().latestStreamArn();
+        if (queues.isEmpty() || streamArn == null) {
+            if (streamArn == null) {
+                System.err.println("webhooks: table " + tableName + " has no stream; events are not dispatched");
+            }
+            return Optional.empty();
+        }
+        return Optional.of(start(endpoint, streamArn, dependencies, sqs, queues.get()));
+    }
+
+    private static WebhookPollers start(URI endpoint, String streamArn, Dependencies dependencies, SqsClient sqs,
+                                        LocalQueues queues) {
         DynamoDbStreamsClient streams = DynamoDbStreamsClient.builder().endpointOverride(endpoint)
                 .region(Region.of(Config.LOCAL_REGION))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .build();
-        String streamArn = dynamoDb.describeTable(r -> r.tableName(tableName)).table().latestStreamArn();
         SqsDeliveryQueue queue = new SqsDeliveryQueue(sqs, queues.queueUrl(), queues.deadLetterUrl());
         StreamDispatch dispatch = new StreamDispatch(new EventDispatchService(dependencies.webhookStore(),
                 dependencies.ticketStore(), queue, Clock.systemUTC()));
