@@ -7,6 +7,7 @@ import dev.ticketing.json.Json;
 import dev.ticketing.service.WebhookDeliveryService;
 import dev.ticketing.webhooks.sqs.DeliveryMessages;
 import dev.ticketing.webhooks.sqs.SqsDeliveryQueue;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -15,8 +16,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The delivery function's work on one batch of SQS messages. The attempt number is the message's receive count. A
  * failed attempt makes the message visible again after the schedule's delay and is reported as a batch item failure
- * (Lambda then leaves the message alone), as are the later messages of its group in the batch, unattempted, so a
- * group's order holds. An exhausted delivery is copied to the dead-letter queue and deleted from this one.
+ * (Lambda then leaves the message alone), as are the later messages of its group in the batch, unattempted and
+ * made visible again at once, so a group's order holds (template.yaml's batch size of 1 makes that moot in AWS). An
+ * exhausted delivery is copied to the dead-letter queue and deleted from this one.
  */
 public final class QueueDelivery {
 
@@ -39,6 +41,7 @@ public final class QueueDelivery {
             String messageId = record.path("messageId").asText();
             String group = record.path("attributes").path("MessageGroupId").asText("");
             if (heldGroups.contains(group)) {
+                queue.retryLater(record.path("receiptHandle").asText(), Duration.ZERO);
                 failures.addObject().put("itemIdentifier", messageId);
                 continue;
             }

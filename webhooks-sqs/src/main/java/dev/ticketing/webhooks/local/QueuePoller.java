@@ -13,9 +13,9 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
- * Stands in for Lambda's SQS event source mapping where there is no Lambda (tests, the sandbox): receives a batch,
- * hands it to the delivery function as Lambda's event and deletes the messages its answer does not name as failed,
- * as Lambda does with {@code ReportBatchItemFailures}.
+ * Stands in for Lambda's SQS event source mapping where there is no Lambda (tests, the sandbox): receives one
+ * message (template.yaml's batch size), hands it to the delivery function as Lambda's event and deletes it unless
+ * the answer names it as failed, as Lambda does with {@code ReportBatchItemFailures}.
  */
 public final class QueuePoller {
 
@@ -29,9 +29,9 @@ public final class QueuePoller {
         this.handler = handler;
     }
 
-    /** One receive of up to 10 messages, waiting up to {@code waitSeconds} for the first; returns how many came. */
+    /** One receive of one message, waiting up to {@code waitSeconds} for it; returns how many came. */
     public int pollOnce(int waitSeconds) {
-        List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10)
+        List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(1)
                 .waitTimeSeconds(waitSeconds).messageSystemAttributeNames(MessageSystemAttributeName.ALL))
                 .messages();
         if (messages.isEmpty()) {
