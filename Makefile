@@ -73,9 +73,16 @@ MODULE_AddAttachmentFunction = add-attachment
 MODULE_ListAttachmentsFunction = list-attachments
 MODULE_ListActivityAttachmentsFunction = list-activity-attachments
 MODULE_RunAutomationFunction = run-automation
+MODULE_ListWebhooksFunction = list-webhooks
+MODULE_CreateWebhookFunction = create-webhook
+MODULE_DeleteWebhookFunction = delete-webhook
+MODULE_ListWebhookDeliveriesFunction = list-webhook-deliveries
+MODULE_RedeliverWebhookFunction = redeliver-webhook
+MODULE_DispatchEventsFunction = dispatch-events
+MODULE_DeliverWebhooksFunction = deliver-webhooks
 FUNCTION_MODULES = $(foreach id,$(filter MODULE_%,$(.VARIABLES)),functions/$($(id)))
 FUNCTION_JARS_STAMP = target/function-jars.stamp
-FUNCTION_SOURCES = $(shell find pom.xml shared/pom.xml shared/src/main attachments-s3/pom.xml attachments-s3/src/main functions/pom.xml functions/*/pom.xml functions/*/src/main -type f)
+FUNCTION_SOURCES = $(shell find pom.xml shared/pom.xml shared/src/main attachments-s3/pom.xml attachments-s3/src/main webhooks-sqs/pom.xml webhooks-sqs/src/main functions/pom.xml functions/*/pom.xml functions/*/src/main -type f)
 
 # Rebuilt only when a source changed, so the first function's target builds all jars and the others reuse them.
 $(FUNCTION_JARS_STAMP): $(FUNCTION_SOURCES)

@@ -7,6 +7,12 @@ import dev.ticketing.config.TokenSecrets;
 import dev.ticketing.metrics.DomainMetrics;
 import dev.ticketing.observability.ScopedDomainMetrics;
 import dev.ticketing.service.AttachmentService;
+import dev.ticketing.service.DeliveryQueue;
+import dev.ticketing.service.EventDispatchService;
+import dev.ticketing.service.RetrySchedule;
+import dev.ticketing.service.WebhookDeliveryService;
+import dev.ticketing.service.WebhookService;
+import dev.ticketing.service.WebhookTransport;
 import dev.ticketing.service.InstanceService;
 import dev.ticketing.service.ScheduledAutomation;
 import dev.ticketing.service.TicketListService;
@@ -17,6 +23,7 @@ import dev.ticketing.store.AttachmentStore;
 import dev.ticketing.store.InstanceStore;
 import dev.ticketing.store.TicketListing;
 import dev.ticketing.store.TicketStore;
+import dev.ticketing.store.WebhookStore;
 import dev.ticketing.store.dynamodb.ContinuationTokens;
 import dev.ticketing.store.dynamodb.DynamoDbAttachmentStore;
 import dev.ticketing.store.dynamodb.DynamoDbClients;
@@ -24,6 +31,8 @@ import dev.ticketing.store.dynamodb.DynamoDbInstanceStore;
 import dev.ticketing.store.dynamodb.DynamoDbTicketListing;
 import dev.ticketing.store.dynamodb.DynamoDbTicketStore;
 import dev.ticketing.store.dynamodb.DynamoDbTicketTimers;
+import dev.ticketing.store.dynamodb.DynamoDbWebhookStore;
+import dev.ticketing.validation.WebhookUrls;
 import java.time.Clock;
 import java.util.function.Supplier;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -145,6 +154,41 @@ public final class Dependencies {
     /** The attachment functions' service; {@code files} is the S3 adapter, which only those functions carry. */
     public AttachmentService attachmentService(AttachmentFiles files) {
         return new AttachmentService(ticketStore, instanceStore, attachmentStore(), files, Clock.systemUTC());
+    }
+
+    public WebhookStore webhookStore() {
+        return new DynamoDbWebhookStore(client, config.tableName(), continuationTokens);
+    }
+
+    /** The SSRF guard, with the sandbox's allowance when the configuration sets it. */
+    public WebhookUrls webhookUrls() {
+        return new WebhookUrls(config.webhooks().allowLocalUrls(), WebhookUrls.Resolver.system());
+    }
+
+    /** The webhook routes' service; {@code queue} is the SQS adapter, which only the queueing functions carry. */
+    public WebhookService webhookService(DeliveryQueue queue) {
+        return new WebhookService(webhookStore(), queue, webhookUrls(), Clock.systemUTC());
+    }
+
+    /** For the webhook routes that queue nothing: a queue that refuses. */
+    public WebhookService webhookService() {
+        return webhookService(delivery -> {
+            throw new IllegalStateException("This function has no delivery queue");
+        });
+    }
+
+    public EventDispatchService eventDispatchService(DeliveryQueue queue) {
+        return new EventDispatchService(webhookStore(), ticketStore, queue, Clock.systemUTC());
+    }
+
+    /** The retry schedule of the configuration, or the production one. */
+    public RetrySchedule retrySchedule() {
+        return config.webhooks().retrySchedule().map(RetrySchedule::parse).orElse(RetrySchedule.PRODUCTION);
+    }
+
+    public WebhookDeliveryService webhookDeliveryService(WebhookTransport transport) {
+        return new WebhookDeliveryService(webhookStore(), transport, webhookUrls(), retrySchedule(),
+                Clock.systemUTC());
     }
 
     private static final class Holder {

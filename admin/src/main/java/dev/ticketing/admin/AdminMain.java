@@ -13,6 +13,7 @@ import dev.ticketing.json.Json;
 import dev.ticketing.model.Instance;
 import dev.ticketing.service.CreatedInstance;
 import dev.ticketing.service.InstanceAdminService;
+import dev.ticketing.service.WebhookService;
 import dev.ticketing.store.ApiKeySlot;
 import dev.ticketing.store.InstancePage;
 import dev.ticketing.store.dynamodb.DynamoDbClients;
@@ -51,6 +52,7 @@ public final class AdminMain {
             "usage: admin <command> [arguments]      (admin <command> --help for one command)",
             String.join("\n", COMMANDS.values()),
             DefinitionCommands.USAGE,
+            WebhookCommands.USAGE,
             "environment: TABLE_NAME (required), DYNAMODB_ENDPOINT, AWS_REGION, USAGE_PLAN_ID,",
             "             APIGATEWAY_ENDPOINT (a local API Gateway emulation such as moto)",
             "exit status: 0 done, 1 refused (invalid or conflicting), 2 usage, 3 not found, 4 AWS call failed,",
@@ -116,7 +118,9 @@ public final class AdminMain {
                 new InstanceAdminService(dependencies.get().instanceStore()));
         Supplier<TicketCountsBackfill> counts = memoized(() -> new TicketCountsBackfill(dependencies.get().client(),
                 dependencies.get().config().tableName()));
-        System.exit(run(args, System.in, System.out, System.err, service, usagePlan, apiGateway, counts));
+        // The webhook commands queue nothing (no redelivery here), so the tool carries no SQS client.
+        Supplier<WebhookService> webhooks = memoized(() -> dependencies.get().webhookService());
+        System.exit(run(args, System.in, System.out, System.err, service, usagePlan, apiGateway, counts, webhooks));
     }
 
     /** Runs one command without a usage plan (local engines: the sandbox does not need one). */
@@ -140,10 +144,19 @@ public final class AdminMain {
         });
     }
 
-    /** Runs one command; returns the process exit status. */
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err,
                           Supplier<InstanceAdminService> service, Optional<UsagePlanKeys> usagePlan,
                           Supplier<ApiGatewayClient> apiGateway, Supplier<TicketCountsBackfill> counts) {
+        return run(args, in, out, err, service, usagePlan, apiGateway, counts, () -> {
+            throw new IllegalStateException("no webhook service");
+        });
+    }
+
+    /** Runs one command; returns the process exit status. */
+    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err,
+                          Supplier<InstanceAdminService> service, Optional<UsagePlanKeys> usagePlan,
+                          Supplier<ApiGatewayClient> apiGateway, Supplier<TicketCountsBackfill> counts,
+                          Supplier<WebhookService> webhooks) {
         if (args.length == 0) {
             err.println(USAGE);
             return ExitCodes.USAGE;
@@ -158,6 +171,9 @@ public final class AdminMain {
             String usage = COMMANDS.get(command);
             if (usage == null && DefinitionCommands.handles(command)) {
                 usage = DefinitionCommands.usage(command);
+            }
+            if (usage == null && WebhookCommands.handles(command)) {
+                usage = WebhookCommands.COMMANDS.get(command);
             }
             if (usage == null) {
                 return unknown(command, err);
@@ -187,6 +203,9 @@ public final class AdminMain {
                 default:
                     if (DefinitionCommands.handles(command)) {
                         return DefinitionCommands.run(command, rest, in, out, err, service.get());
+                    }
+                    if (WebhookCommands.handles(command)) {
+                        return WebhookCommands.run(command, rest, out, err, webhooks.get());
                     }
                     return unknown(command, err);
             }

@@ -8,14 +8,18 @@ import dev.ticketing.local.lambda.LambdaHarness;
 import dev.ticketing.local.template.Route;
 import dev.ticketing.local.template.SamTemplate;
 import dev.ticketing.service.CreatedInstance;
+import dev.ticketing.webhooks.local.LocalQueues;
+import dev.ticketing.webhooks.sqs.SqsClients;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * A running sandbox: the DynamoDB engine and table, the demo instance, and the API served over HTTP by the
@@ -44,13 +48,18 @@ public final class Sandbox implements AutoCloseable {
     private final ScheduledRuns schedule;
     private final Options.FunctionRuntime runtime;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final WebhookPollers webhooks;
+    private final SqsClient sqs;
 
     private Sandbox(SandboxServer server, Engine engine, String tableName, boolean tableCreated, CreatedInstance demo,
-                    List<Route> routes, Functions functions, ScheduledRuns schedule, Options.FunctionRuntime runtime) {
+                    List<Route> routes, Functions functions, ScheduledRuns schedule, Options.FunctionRuntime runtime,
+                    WebhookPollers webhooks, SqsClient sqs) {
         this.server = server;
+        this.schedule = schedule;
+        this.webhooks = webhooks;
+        this.sqs = sqs;
         this.engine = engine;
         this.functions = functions;
-        this.schedule = schedule;
         this.runtime = runtime;
         this.tableName = tableName;
         this.tableCreated = tableCreated;
@@ -69,29 +78,36 @@ public final class Sandbox implements AutoCloseable {
         Engine engine = Engine.start(options);
         Functions functions = null;
         ScheduledRuns schedule = null;
+        WebhookPollers webhooks = null;
+        SqsClient sqs = null;
         boolean started = false;
         try {
             boolean created = engine.ensureTable(options.tableName(), table);
             engine.ensureBucket(ATTACHMENTS_BUCKET);
+            sqs = SqsClients.local(engine.endpoint());
+            Optional<LocalQueues> queues = WebhookPollers.queues(sqs, options.tableName());
             Dependencies dependencies;
             if (inProcess) {
-                bind(new Binding(engine.endpoint(), options.tableName()));
+                bind(new Binding(engine.endpoint(), options.tableName()), queues);
                 dependencies = Dependencies.get();
                 functions = Functions.inProcess(routes);
                 schedule = scheduledRuns(template, options, name -> InProcessFunction.create(name,
                         handlerClassOf(template, name)));
             } else {
                 // The functions run in their own processes with their own environment; this JVM only seeds.
-                dependencies = new Dependencies(functionConfig(engine.endpoint(), options.tableName()),
+                dependencies = new Dependencies(functionConfig(engine.endpoint(), options.tableName(), queues),
                         LocalDynamoDb.newClient(engine.endpoint()));
                 LambdaHarness harness = LambdaHarness.forTemplate(template,
-                        functionEnvironment(engine.endpoint(), options.tableName()),
+                        functionEnvironment(engine.endpoint(), options.tableName(), queues),
                         LambdaHarness.Artifacts.MAVEN_WITH_DYNAMODB_LIMITS,
                         FunctionLog::print);
                 functions = Functions.underLambdaRuntime(routes, harness);
                 schedule = scheduledRuns(template, options, name -> new RuntimeFunction(harness, name));
             }
             CreatedInstance demo = DemoInstance.seed(dependencies.instanceStore(), options.demoPrimaryKey());
+            // Started after the seed: the stream is read from here on, so seeding dispatches nothing.
+            webhooks = WebhookPollers.start(engine.endpoint(), dependencies.client(), options.tableName(),
+                    dependencies, sqs, queues).orElse(null);
             Authorizers authorizers = new Authorizers(functions, options.clock(), options.authorizerTtl());
             Gateway gateway = new Gateway(new Router(routes), functions, authorizers, options.clock(),
                     options.throttling() ? Optional.of(new Throttle(options.clock())) : Optional.empty(),
@@ -108,11 +124,17 @@ public final class Sandbox implements AutoCloseable {
             SandboxServer server = SandboxServer.start(gateway, locals, options.port());
             started = true;
             return new Sandbox(server, engine, options.tableName(), created, demo, routes, functions, schedule,
-                    options.runtime());
+                    options.runtime(), webhooks, sqs);
         } finally {
             if (!started) {
                 if (schedule != null) {
                     schedule.close();
+                }
+                if (webhooks != null) {
+                    webhooks.close();
+                }
+                if (sqs != null) {
+                    sqs.close();
                 }
                 if (functions != null) {
                     functions.close();
@@ -155,12 +177,19 @@ public final class Sandbox implements AutoCloseable {
      * The functions' environment on the sandbox's engine, with a sandbox-only token secret and the attachments
      * bucket; upload and download URLs therefore point at the engine (moto), not at S3.
      */
-    private static Map<String, String> functionEnvironment(URI endpoint, String tableName) {
-        return Config.localFunctionEnvironment(endpoint, tableName, TOKEN_SECRET, ATTACHMENTS_BUCKET);
+    private static Map<String, String> functionEnvironment(URI endpoint, String tableName,
+                                                           Optional<LocalQueues> queues) {
+        Map<String, String> environment = new HashMap<>(Config.localFunctionEnvironment(endpoint, tableName,
+                TOKEN_SECRET, ATTACHMENTS_BUCKET));
+        queues.ifPresent(q -> environment.putAll(q.environment(endpoint)));
+        // The sandbox's allowance: webhooks may be http and local (docs/events.md, "URLs").
+        environment.put(Config.WEBHOOK_ALLOW_LOCAL_URLS, "true");
+        environment.put(Config.WEBHOOK_RETRY_SCHEDULE, "PT5S,PT10S,PT20S");
+        return Map.copyOf(environment);
     }
 
-    private static Config functionConfig(URI endpoint, String tableName) {
-        return Config.from(functionEnvironment(endpoint, tableName));
+    private static Config functionConfig(URI endpoint, String tableName, Optional<LocalQueues> queues) {
+        return Config.from(functionEnvironment(endpoint, tableName, queues));
     }
 
     public URI baseUri() {
@@ -225,6 +254,10 @@ public final class Sandbox implements AutoCloseable {
                 if (schedule != null) {
                     schedule.close();
                 }
+                if (webhooks != null) {
+                    webhooks.close();
+                }
+                sqs.close();
             } finally {
                 try {
                     functions.close();
@@ -249,7 +282,7 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /** Points the functions' configuration at the engine, before any handler is created. */
-    private static synchronized void bind(Binding binding) {
+    private static synchronized void bind(Binding binding, Optional<LocalQueues> queues) {
         System.setProperty(Config.TABLE_NAME, binding.tableName());
         System.setProperty(Config.DYNAMODB_ENDPOINT, binding.endpoint().toString());
         // The engine's tables live in one region; the developer's AWS_REGION must not send the functions elsewhere.
@@ -258,6 +291,8 @@ public final class Sandbox implements AutoCloseable {
         System.setProperty(Config.TOKEN_SECRET, TOKEN_SECRET);
         System.setProperty(Config.ATTACHMENTS_BUCKET, ATTACHMENTS_BUCKET);
         System.setProperty(Config.S3_ENDPOINT, binding.endpoint().toString());
+        queues.ifPresent(q -> q.environment(binding.endpoint()).forEach(System::setProperty));
+        System.setProperty(Config.WEBHOOK_ALLOW_LOCAL_URLS, "true");
         Config config = Dependencies.get().config();
         if (!config.tableName().equals(binding.tableName())
                 || !config.dynamoDbEndpoint().equals(Optional.of(binding.endpoint()))

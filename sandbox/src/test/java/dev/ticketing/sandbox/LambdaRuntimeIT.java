@@ -16,16 +16,25 @@ import dev.ticketing.local.template.TemplateFunction;
 import dev.ticketing.model.Activity;
 import dev.ticketing.model.ActivityType;
 import dev.ticketing.model.Attachment;
+import dev.ticketing.model.Delivery;
+import dev.ticketing.model.DeliveryAttempt;
+import dev.ticketing.model.EventType;
 import dev.ticketing.model.Ticket;
+import dev.ticketing.model.Webhook;
 import dev.ticketing.store.AttachmentRecord;
 import dev.ticketing.store.s3.S3Clients;
 import dev.ticketing.testkit.DynamoDbEngine;
 import dev.ticketing.testkit.TestTable;
+import dev.ticketing.webhooks.local.LocalQueues;
+import dev.ticketing.webhooks.sqs.SqsClients;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +49,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Every function of template.yaml, run from its deployment jar under Lambda's own runtime interface client behind
@@ -55,6 +65,10 @@ class LambdaRuntimeIT {
     private static final String BUCKET = "lambda-runtime-attachments";
     /** The attachment activity of events/list-activity-attachments.json, seeded below. */
     private static final String SAMPLE_ACTIVITY = "5f2b7c1a-3d4e-4f60-8a9b-0c1d2e3f4a5b";
+    /** The webhook of events/*-webhook*.json and the delivery of events/redeliver-webhook.json, seeded below. */
+    private static final String SAMPLE_WEBHOOK = "3f6c2a7e-8d41-4b9a-9c55-2e7f1d0a6b13";
+    private static final String SAMPLE_DELIVERY = "9a1b2c3d-4e5f-4a6b-8c7d-0e1f2a3b4c5d";
+    private static final String SAMPLE_EVENT = "6b1f0e2d-3c4a-4b5c-9d6e-7f8a9b0c1d2e";
 
     /** What each sample must produce: the HTTP status (or the authorizer's outcome) and fields of the answer. */
     private static final Map<String, Expected> EXPECTED = Map.ofEntries(
@@ -77,7 +91,16 @@ class LambdaRuntimeIT {
             Map.entry("list-attachments.json", Expected.status(200, "/items/0/filename", "runtime-sample.log")),
             Map.entry("list-activity-attachments.json",
                     Expected.status(200, "/items/0/filename", "runtime-sample.log")),
-            Map.entry("run-automation.json", Expected.answer("/budgetReached", "false")));
+            Map.entry("run-automation.json", Expected.answer("/budgetReached", "false")),
+            Map.entry("list-webhooks.json", Expected.status(200, "/items/0/id", SAMPLE_WEBHOOK)),
+            Map.entry("create-webhook.json", Expected.status(201, "/item/url", "https://203.0.113.10/ticketing")),
+            Map.entry("list-webhook-deliveries.json", Expected.status(200, "/items/0/deliveryId", SAMPLE_DELIVERY)),
+            Map.entry("redeliver-webhook.json", Expected.status(202, "/item/eventId", SAMPLE_EVENT)),
+            // Both webhooks of the demo instance want ticket.created: two deliveries queued, no failed record.
+            Map.entry("dispatch-events.json", Expected.answer("/batchItemFailures/0/itemIdentifier", "")),
+            // A delivery that does not exist (any more) is done with: removed from the queue, no failure.
+            Map.entry("deliver-webhooks.json", Expected.answer("/batchItemFailures/0/itemIdentifier", "")),
+            Map.entry("delete-webhook.json", Expected.status(204)));
 
     private static final List<String> OUTPUT = new ArrayList<>();
     private static LambdaHarness harness;
@@ -95,6 +118,11 @@ class LambdaRuntimeIT {
                         "email", "pat@example.com")),
                 "user", Map.of("id", "r1", "name", "Pat Doe", "email", "pat@example.com"))));
         seedAttachmentActivity(dependencies, ticket);
+        seedWebhook(dependencies, ticket);
+        LocalQueues queues;
+        try (SqsClient sqs = SqsClients.local(table.endpoint())) {
+            queues = LocalQueues.create(sqs, "lambda-runtime");
+        }
         try (S3Client s3 = S3Clients.local(table.endpoint())) {
             s3.createBucket(r -> r.bucket(BUCKET));
         }
@@ -104,7 +132,8 @@ class LambdaRuntimeIT {
             }
         };
         harness = LambdaHarness.forTemplate(template,
-                Config.localFunctionEnvironment(table.endpoint(), table.tableName(), TOKEN_SECRET, BUCKET),
+                withQueues(Config.localFunctionEnvironment(table.endpoint(), table.tableName(), TOKEN_SECRET, BUCKET),
+                        queues.environment(table.endpoint())),
                 LambdaHarness.Artifacts.MAVEN, log);
     }
 
@@ -116,6 +145,25 @@ class LambdaRuntimeIT {
         dependencies.attachmentStore().record(new AttachmentRecord(ticket, ticket.version(), activity, List.of(
                 Attachment.file(activity, 0, "0c9f2e4d-1b3a-4c5d-8e7f-6a5b4c3d2e1f", "runtime-sample.log",
                         "text/plain", 12, false)), null));
+    }
+
+    /** The webhook and the delivery the webhook samples name, under their fixed ids, with one attempt made. */
+    private static void seedWebhook(Dependencies dependencies, Ticket ticket) {
+        Instant now = Instant.now();
+        dependencies.webhookStore().create(new Webhook(DEMO_INSTANCE, SAMPLE_WEBHOOK, "https://203.0.113.10/seeded",
+                EnumSet.allOf(EventType.class), "whsec_runtime-sample-secret", now));
+        dependencies.webhookStore().createDelivery(new Delivery(DEMO_INSTANCE, SAMPLE_WEBHOOK, SAMPLE_DELIVERY,
+                SAMPLE_EVENT, EventType.TICKET_CREATED, Long.toString(ticket.ticketId()), "{}", now,
+                now.plus(Duration.ofDays(1))));
+        dependencies.webhookStore().recordAttempt(new DeliveryAttempt(DEMO_INSTANCE, SAMPLE_WEBHOOK, SAMPLE_DELIVERY,
+                SAMPLE_EVENT, EventType.TICKET_CREATED, 1, now, 500, 12, "the receiver answered HTTP 500",
+                DeliveryAttempt.Outcome.retrying, now.plusSeconds(30), now.plus(Duration.ofDays(1))));
+    }
+
+    private static Map<String, String> withQueues(Map<String, String> environment, Map<String, String> queues) {
+        Map<String, String> all = new HashMap<>(environment);
+        all.putAll(queues);
+        return Map.copyOf(all);
     }
 
     @AfterAll

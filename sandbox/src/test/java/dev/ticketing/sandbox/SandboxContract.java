@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpServer;
 import dev.ticketing.Dependencies;
 import dev.ticketing.config.Config;
 import dev.ticketing.json.Json;
@@ -13,7 +14,10 @@ import dev.ticketing.store.ApiKeySlot;
 import dev.ticketing.testing.MultipartBody;
 import dev.ticketing.testkit.DynamoDbEngine;
 import dev.ticketing.testkit.TestTable;
+import dev.ticketing.testkit.WithTableStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -23,9 +27,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,6 +47,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * each way of running the functions ({@link SandboxIT} in this JVM, {@link LambdaSandboxIT} under Lambda's runtime).
  */
 @ExtendWith(DynamoDbEngine.class)
+@WithTableStream
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class SandboxContract {
 
@@ -309,6 +320,63 @@ abstract class SandboxContract {
     }
 
     /** The demo definition as a new instance: its own id, and no tag categories whose ids the demo already uses. */
+    @Test
+    void aRegisteredReceiver_getsSignedEvents_whoseSignatureVerifies_andTheAttemptsAreListed() throws Exception {
+        BlockingQueue<Map<String, String>> received = new LinkedBlockingQueue<>();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            try (InputStream in = exchange.getRequestBody()) {
+                received.add(Map.of("signature", exchange.getRequestHeaders().getFirst("X-Ticketing-Signature"),
+                        "delivery", exchange.getRequestHeaders().getFirst("X-Ticketing-Delivery"),
+                        "body", new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            String key = key(sandbox.primaryKey());
+            HttpResponse<String> registered = post("/webhooks?key=" + key, "{\"url\": \"http://127.0.0.1:"
+                    + receiver.getAddress().getPort() + "/hook\", \"events\": [\"ticket.created\"]}");
+            assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+            JsonNode webhook = Json.parse(registered.body()).path("item");
+
+            assertThat(post("/tickets?key=" + key, ReferenceExamples.read(ReferenceExamples.CREATE_TICKET_1))
+                    .statusCode()).isEqualTo(201);
+            Map<String, String> first = received.poll(30, TimeUnit.SECONDS);
+            assertThat(first).as("a delivery within 30 s").isNotNull();
+
+            // The documented recipe: hex HMAC-SHA256 of "<t>.<body>", keyed with the secret.
+            String[] parts = first.get("signature").split(",");
+            String t = parts[0].substring("t=".length());
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(webhook.path("secret").asText().getBytes(StandardCharsets.UTF_8),
+                    "HmacSHA256"));
+            assertThat(parts[1]).isEqualTo("v1=" + HexFormat.of().formatHex(mac.doFinal((t + "." + first.get("body"))
+                    .getBytes(StandardCharsets.UTF_8))));
+            JsonNode event = Json.parse(first.get("body"));
+            assertThat(event.path("type").asText()).isEqualTo("ticket.created");
+            assertThat(event.path("ticket").path("title").asText()).isEqualTo("My first ticket");
+
+            // One thread delivers in turn: once the second event arrives, the first attempt is recorded.
+            post("/tickets?key=" + key, ReferenceExamples.read(ReferenceExamples.CREATE_TICKET_1));
+            assertThat(received.poll(30, TimeUnit.SECONDS)).as("a second delivery within 30 s").isNotNull();
+            JsonNode attempts = Json.parse(get("/webhooks/" + webhook.path("id").asText() + "/deliveries?key="
+                    + key).body()).path("items");
+            assertThat(attempts.findValuesAsText("deliveryId")).contains(first.get("delivery"));
+            assertThat(attempts.findValuesAsText("outcome")).contains("succeeded");
+
+            String other = key(admin().create(instanceDefinition(), Optional.empty(), null).primaryKey());
+            assertThat(get("/webhooks?key=" + other).body()).doesNotContain(webhook.path("id").asText());
+            assertThat(HTTP.send(HttpRequest.newBuilder(uri("/webhooks/" + webhook.path("id").asText() + "?key="
+                    + other)).DELETE().build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+            assertThat(HTTP.send(HttpRequest.newBuilder(uri("/webhooks/" + webhook.path("id").asText() + "?key="
+                    + key)).DELETE().build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(204);
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
     private static JsonNode instanceDefinition() {
         ObjectNode definition = (ObjectNode) DemoInstance.definition();
         definition.remove("id");

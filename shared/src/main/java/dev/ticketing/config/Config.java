@@ -17,11 +17,32 @@ import java.util.Optional;
  * @param ssmEndpoint          a local SSM engine (moto) instead of AWS's; empty in AWS
  * @param attachmentsBucket    the S3 bucket of attachment files; only the attachment functions have one
  * @param s3Endpoint           a local S3 engine (moto) instead of AWS's; empty in AWS
+ * @param webhooks             the webhook queues and delivery settings (docs/events.md)
  */
 public record Config(String tableName, String region, Optional<URI> dynamoDbEndpoint,
                      Optional<String> tokenSecretParameter, Optional<String> localTokenSecret,
                      Optional<URI> ssmEndpoint, boolean containerCredentials, Optional<String> attachmentsBucket,
-                     Optional<URI> s3Endpoint) {
+                     Optional<URI> s3Endpoint, Webhooks webhooks) {
+
+    /**
+     * Webhook delivery settings.
+     *
+     * @param queueUrl       the SQS FIFO queue of deliveries; only the functions that queue or deliver have it
+     * @param deadLetterUrl  where deliveries go when every attempt failed
+     * @param sqsEndpoint    a local SQS engine (moto) instead of AWS's; empty in AWS
+     * @param allowLocalUrls the sandbox's flag: webhooks may use http and reach local and private addresses. Never
+     *                       set in AWS (template.yaml sets it to false), where only https to public addresses goes
+     * @param retrySchedule  ISO-8601 durations between attempts, comma-separated; empty for the production schedule
+     */
+    public record Webhooks(Optional<String> queueUrl, Optional<String> deadLetterUrl, Optional<URI> sqsEndpoint,
+                           boolean allowLocalUrls, Optional<String> retrySchedule) {
+    }
+
+    public static final String WEBHOOK_QUEUE_URL = "WEBHOOK_QUEUE_URL";
+    public static final String WEBHOOK_DLQ_URL = "WEBHOOK_DLQ_URL";
+    public static final String SQS_ENDPOINT = "SQS_ENDPOINT";
+    public static final String WEBHOOK_ALLOW_LOCAL_URLS = "WEBHOOK_ALLOW_LOCAL_URLS";
+    public static final String WEBHOOK_RETRY_SCHEDULE = "WEBHOOK_RETRY_SCHEDULE";
 
     public static final String TABLE_NAME = "TABLE_NAME";
     public static final String REGION = "AWS_REGION";
@@ -46,7 +67,8 @@ public record Config(String tableName, String region, Optional<URI> dynamoDbEndp
 
     private static final String[] OVERRIDABLE = {
         TABLE_NAME, REGION, DYNAMODB_ENDPOINT, TOKEN_SECRET_PARAMETER, TOKEN_SECRET, SSM_ENDPOINT, ATTACHMENTS_BUCKET,
-        S3_ENDPOINT};
+        S3_ENDPOINT, WEBHOOK_QUEUE_URL, WEBHOOK_DLQ_URL, SQS_ENDPOINT, WEBHOOK_ALLOW_LOCAL_URLS,
+        WEBHOOK_RETRY_SCHEDULE};
 
     /**
      * Environment variables, overridden by JVM system properties of the same name: the sandbox runs every
@@ -79,7 +101,10 @@ public record Config(String tableName, String region, Optional<URI> dynamoDbEndp
         boolean containerCredentials = nonBlank(env, CONTAINER_CREDENTIALS_URI).isPresent();
         return new Config(table, region, nonBlank(env, DYNAMODB_ENDPOINT).map(URI::create), parameter, localSecret,
                 nonBlank(env, SSM_ENDPOINT).map(URI::create), containerCredentials, nonBlank(env, ATTACHMENTS_BUCKET),
-                nonBlank(env, S3_ENDPOINT).map(URI::create));
+                nonBlank(env, S3_ENDPOINT).map(URI::create), new Webhooks(nonBlank(env, WEBHOOK_QUEUE_URL),
+                nonBlank(env, WEBHOOK_DLQ_URL), nonBlank(env, SQS_ENDPOINT).map(URI::create),
+                nonBlank(env, WEBHOOK_ALLOW_LOCAL_URLS).filter("true"::equalsIgnoreCase).isPresent(),
+                nonBlank(env, WEBHOOK_RETRY_SCHEDULE)));
     }
 
     /**
@@ -136,6 +161,7 @@ public record Config(String tableName, String region, Optional<URI> dynamoDbEndp
                 + dynamoDbEndpoint.orElse(null) + ", tokenSecretParameter=" + tokenSecretParameter.orElse(null)
                 + ", localTokenSecret=" + (localTokenSecret.isPresent() ? "(set)" : "(unset)") + ", ssmEndpoint="
                 + ssmEndpoint.orElse(null) + ", containerCredentials=" + containerCredentials + ", attachmentsBucket="
-                + attachmentsBucket.orElse(null) + ", s3Endpoint=" + s3Endpoint.orElse(null) + "]";
+                + attachmentsBucket.orElse(null) + ", s3Endpoint=" + s3Endpoint.orElse(null) + ", webhooks=" + webhooks
+                + "]";
     }
 }

@@ -30,6 +30,8 @@ public enum ErrorCode {
     IdempotencyKeyInUse("A request with this Idempotency-Key is in progress; retry the request."),
     /** The Idempotency-Key was used within its retention for a request with another body or route. */
     IdempotencyKeyReused("This Idempotency-Key was used for a different request; send a new key for a new request."),
+    /** The instance has as many webhooks as it may have (docs/events.md, "Limits"). */
+    WebhookLimitReached("This instance has 10 webhooks, the most it may have; delete one before adding another."),
     TooManyRequests("Rate limit exceeded."),
     QuotaExceeded("The usage quota of this instance is used up."),
     /** Something failed on our side; the response reveals nothing of the cause. */

@@ -22,7 +22,7 @@ public final class ErrorResponses {
             case NotFound -> 404;
             case MethodNotAllowed -> 405;
             case InvalidStatusTransition, ConcurrentModification, TicketAlreadyExists, InstanceAlreadyExists,
-                 IdempotencyKeyInUse -> 409;
+                 IdempotencyKeyInUse, WebhookLimitReached -> 409;
             case PreconditionFailed -> 412;
             case PayloadTooLarge -> 413;
             case IdempotencyKeyReused -> 422;

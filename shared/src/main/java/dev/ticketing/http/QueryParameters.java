@@ -38,7 +38,12 @@ public final class QueryParameters {
             Map.entry("POST /tickets/{ticketId}/attachments", Set.of("timezone", "include")),
             Map.entry("GET /tickets/activity/{activityId}/attachments", Set.of("timezone")),
             Map.entry("GET /instance", Set.of("timezone")),
-            Map.entry("GET /tags", Set.of()));
+            Map.entry("GET /tags", Set.of()),
+            Map.entry("GET /webhooks", Set.of()),
+            Map.entry("POST /webhooks", Set.of()),
+            Map.entry("DELETE /webhooks/{webhookId}", Set.of()),
+            Map.entry("GET /webhooks/{webhookId}/deliveries", Set.of("limit", CONTINUATION_TOKEN)),
+            Map.entry("POST /webhooks/{webhookId}/deliveries/{deliveryId}/redeliver", Set.of()));
 
     private QueryParameters() {
     }

@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
  * JUnit 5 extension that injects a {@link TestTable}: one fresh table per test class, built from
  * {@code template.yaml}, on a DynamoDB engine started once per JVM and shared. The engine is
  * {@code DYNAMODB_ENDPOINT} if set, else LocalStack when Docker is available, else moto from the project's
- * {@code .venv}.
+ * {@code .venv}. The table has the template's stream only when the class is annotated {@link WithTableStream}.
  *
  * <pre>{@code
  * @ExtendWith(DynamoDbEngine.class)
@@ -83,7 +83,8 @@ public final class DynamoDbEngine implements ParameterResolver {
             DynamoDbClient client = engine.newClient();
             String tableName = tableName(classContext);
             try {
-                TemplateTable.create(client, tableName);
+                TemplateTable.load().createIn(client, tableName,
+                        classContext.getRequiredTestClass().isAnnotationPresent(WithTableStream.class));
             } catch (RuntimeException e) {
                 client.close();
                 throw e;

@@ -67,7 +67,20 @@ public final class TemplateTable {
 
     /** Creates the table, waits until DynamoDB reports it ACTIVE, then applies the template's TTL setting. */
     public void createIn(DynamoDbClient client, String tableName) {
-        client.createTable(createTableRequest(tableName));
+        createIn(client, tableName, true);
+    }
+
+    /**
+     * As {@link #createIn(DynamoDbClient, String)}, with the template's stream only when {@code withStream}: moto
+     * copies both images of every write into the stream, which makes write-heavy tests several times slower, so
+     * test tables have it only where a test reads it.
+     */
+    public void createIn(DynamoDbClient client, String tableName, boolean withStream) {
+        CreateTableRequest create = createTableRequest(tableName);
+        if (!withStream) {
+            create = create.toBuilder().streamSpecification((StreamSpecification) null).build();
+        }
+        client.createTable(create);
         try (DynamoDbWaiter waiter = DynamoDbWaiter.builder().client(client).build()) {
             // The SDK's default waiter sleeps 20 s between polls, far longer than a local engine needs.
             waiter.waitUntilTableExists(request -> request.tableName(tableName),

@@ -26,6 +26,9 @@ final class Keys {
     static final String ACTIVITY_ID_SK = "ACTIVITYID";
     static final String UPLOAD_PREFIX = "UPLOAD#";
     static final String ROUND_ROBIN_PREFIX = "ROUNDROBIN#";
+    static final String WEBHOOK_PREFIX = "WEBHOOK#";
+    static final String DELIVERY_PREFIX = "DELIVERY#";
+    static final String DELIVERY_ATTEMPT_PREFIX = "ATTEMPT#";
 
     /** Fixed width, so that the lexical order of stored date-times is their chronological order. */
     private Keys() {
@@ -85,6 +88,29 @@ final class Keys {
 
     static String idempotency(String instanceId, String idempotencyKey) {
         return instance(instanceId) + "#IDEMPOTENCY#" + idempotencyKey;
+    }
+
+    /** The partition of an instance's webhook subscriptions: one Query lists them all. */
+    static String webhooks(String instanceId) {
+        return instance(instanceId) + "#WEBHOOKS";
+    }
+
+    static String webhook(String webhookId) {
+        return WEBHOOK_PREFIX + webhookId;
+    }
+
+    /** The partition of one webhook's deliveries and attempts. */
+    static String webhook(String instanceId, String webhookId) {
+        return instance(instanceId) + "#WEBHOOK#" + webhookId;
+    }
+
+    static String delivery(String deliveryId) {
+        return DELIVERY_PREFIX + deliveryId;
+    }
+
+    /** Sorted by time, so the most recent attempts come first in a descending Query. */
+    static String deliveryAttempt(Instant attemptedOn, String deliveryId, int attempt) {
+        return DELIVERY_ATTEMPT_PREFIX + instant(attemptedOn) + "#" + deliveryId + "#" + String.format("%02d", attempt);
     }
 
     /** The shard of the instance's ticket counts that counts this ticket: its number modulo {@code shards}. */
