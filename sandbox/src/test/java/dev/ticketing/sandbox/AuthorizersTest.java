@@ -8,6 +8,7 @@ import dev.ticketing.auth.UnauthorizedSignal;
 import dev.ticketing.error.ErrorCode;
 import dev.ticketing.local.template.AuthorizerSpec;
 import dev.ticketing.local.template.Route;
+import dev.ticketing.testing.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -26,7 +27,7 @@ class AuthorizersTest {
     private static final Route ROUTE = new Route("GET", "/tickets/{ticketId}", "GetFn", "com.example.Get",
             Optional.of(KEYS));
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final AtomicInteger calls = new AtomicInteger();
     private final Set<String> validKeys = new HashSet<>(Set.of("key-a"));
     private final RequestHandler<Object, Object> authorizer = (event, context) -> {

@@ -13,6 +13,7 @@ import dev.ticketing.json.Json;
 import dev.ticketing.local.template.AuthorizerSpec;
 import dev.ticketing.local.template.Route;
 import dev.ticketing.local.template.UsagePlan;
+import dev.ticketing.testing.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,7 +64,7 @@ class GatewayTest {
         throw new IllegalStateException("boom");
     };
 
-    private final MutableClock clock = new MutableClock(Instant.EPOCH);
+    private final SettableClock clock = new SettableClock(Instant.EPOCH);
     private final Gateway gateway = new Gateway(new Router(List.of(GET_TICKET, BROKEN, OPEN, LIMITED)),
             new Functions(Map.of("AuthFn", TestFunctions.authorizer(authorizer), "GetFn", TestFunctions.proxy(recorder),
                     "BrokenFn", TestFunctions.proxy(thrower), "OpenFn", TestFunctions.proxy(recorder)),

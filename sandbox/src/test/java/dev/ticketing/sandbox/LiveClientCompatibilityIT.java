@@ -6,13 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ticketing.json.Json;
 import dev.ticketing.testkit.DynamoDbEngine;
 import dev.ticketing.testkit.TestTable;
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,7 +31,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LiveClientCompatibilityIT {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String ACTOR = "{\"id\": \"6c1f2b1e-0000-4000-8000-000000000001\", \"name\": \"Ana Agent\","
             + " \"email\": \"ana@example.com\"}";
 
@@ -227,20 +220,10 @@ class LiveClientCompatibilityIT {
     }
 
     private JsonNode item(String method, String pathAndQuery, String body) throws Exception {
-        HttpResponse<String> response = send(method, pathAndQuery, body);
-        assertThat(response.statusCode()).as(method + " " + pathAndQuery + ": " + response.body()).isBetween(200, 201);
-        return Json.parse(response.body()).get("item");
+        return new SandboxClient(sandbox).item(method, pathAndQuery, body);
     }
 
-    private HttpResponse<String> send(String method, String pathAndQuery, String body)
-            throws IOException, InterruptedException {
-        String separator = pathAndQuery.contains("?") ? "&" : "?";
-        URI uri = URI.create(sandbox.baseUri() + pathAndQuery + separator + "key="
-                + URLEncoder.encode(sandbox.primaryKey(), StandardCharsets.UTF_8));
-        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8);
-        return HTTP.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-                .header("Accept", "application/json").method(method, publisher).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> send(String method, String pathAndQuery, String body) throws Exception {
+        return new SandboxClient(sandbox).send(method, pathAndQuery, body);
     }
 }

@@ -12,6 +12,7 @@ import dev.ticketing.service.CreatedInstance;
 import dev.ticketing.service.InstanceAdminService;
 import dev.ticketing.store.ApiKeySlot;
 import dev.ticketing.testing.MultipartBody;
+import dev.ticketing.testing.SettableClock;
 import dev.ticketing.testkit.DynamoDbEngine;
 import dev.ticketing.testkit.TestTable;
 import dev.ticketing.testkit.WithTableStream;
@@ -52,7 +53,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 abstract class SandboxContract {
 
     private static final Duration AUTHORIZER_TTL = Duration.ofSeconds(1);
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T09:00:00Z"));
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-03-01T09:00:00Z"));
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     protected Sandbox sandbox;

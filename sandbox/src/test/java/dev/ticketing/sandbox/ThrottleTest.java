@@ -3,6 +3,7 @@ package dev.ticketing.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ticketing.local.template.UsagePlan;
+import dev.ticketing.testing.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -12,7 +13,7 @@ class ThrottleTest {
 
     private static final UsagePlan PLAN = new UsagePlan("Plan", 100, 100.0 / 60);
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T09:00:00Z"));
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-03-01T09:00:00Z"));
     private final Throttle throttle = new Throttle(clock);
 
     @Test
