@@ -1,5 +1,6 @@
 package dev.ticketing.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ticketing.json.Json;
@@ -204,8 +205,7 @@ public final class ScheduledAutomation {
         return new Step(next.build(), activity(ticket, ActivityType.idle, now, details), reassigned);
     }
 
-    private static void change(ArrayNode changes, String name, com.fasterxml.jackson.databind.JsonNode from,
-                               com.fasterxml.jackson.databind.JsonNode to) {
+    private static void change(ArrayNode changes, String name, JsonNode from, JsonNode to) {
         ObjectNode change = changes.addObject();
         change.put("name", name);
         change.set("oldValue", from == null ? Json.MAPPER.nullNode() : from);

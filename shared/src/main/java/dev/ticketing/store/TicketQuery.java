@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -77,7 +78,7 @@ public record TicketQuery(String instanceId, TicketOrder orderBy, boolean ascend
     /** The same query, keeping only the tickets assigned to {@code email} (compared case-insensitively). */
     public TicketQuery withAssignee(String email) {
         return new TicketQuery(instanceId, orderBy, ascending, statuses, priorities, tags, title, search, dates, limit,
-                offset, continuationToken, Optional.of(email.toLowerCase(java.util.Locale.ROOT)), frtEscalated,
+                offset, continuationToken, Optional.of(email.toLowerCase(Locale.ROOT)), frtEscalated,
                 rtEscalated, export);
     }
 

@@ -11,6 +11,7 @@ import dev.ticketing.service.ScheduledAutomation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
@@ -44,7 +45,7 @@ public final class RunAutomationHandler implements RequestStreamHandler {
                     .orElseGet(automation::run);
             ObjectNode summary = Json.MAPPER.valueToTree(run);
             summary.properties().forEach(field -> RequestScope.note(field.getKey(), field.getValue()));
-            output.write(Json.write(summary).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            output.write(Json.write(summary).getBytes(StandardCharsets.UTF_8));
             status = 200;
         } catch (RuntimeException e) {
             scope.failed(e);

@@ -97,11 +97,10 @@ record TicketListPlan(List<Stream> streams, String sortAttribute, boolean ascend
         if (!prioritiesServed) {
             filter.in("priority", q.priorities().stream().map(Priority::name).toList());
         }
+        // Served by the escalation partitions, a flag asked false included: each partition holds one combination.
         if (!escalationServed) {
             q.frtEscalated().ifPresent(flag -> filter.is("isFrtEscalated", flag));
             q.rtEscalated().ifPresent(flag -> filter.is("isRtEscalated", flag));
-        } else {
-            // A partition holds one combination; a flag asked false is served by leaving FRT_RT out.
         }
         if (!assigneeServed) {
             q.assignee().ifPresent(email -> filter.beginsWith(Indexes.sortAttribute(TicketOrder.assigneeEmail),
