@@ -340,25 +340,15 @@ class DynamoDbTicketListingFiltersIT {
                 Optional.empty(), dates.isEmpty() ? Map.of() : new EnumMap<>(dates), limit, 0, Optional.empty());
     }
 
+    private static List<Ticket> expected(TicketOrder order, boolean ascending, Predicate<Ticket> matches) {
+        return SampleTickets.inApiOrder(tickets.stream().filter(matches).toList(), order, ascending);
+    }
+
     private static List<Ticket> walk(TicketQuery first) {
-        List<Ticket> all = new ArrayList<>();
-        Optional<String> token = Optional.empty();
-        int pages = 0;
-        do {
-            Page<Ticket> page = listing.list(first.page(0, token));
-            assertThat(page.items().size()).isLessThanOrEqualTo(first.limit());
-            all.addAll(page.items());
-            token = page.continuationToken();
-            assertThat(++pages).as("pages").isLessThan(COUNT + 5);
-        } while (token.isPresent());
-        return all;
+        return ListingWalk.walk(listing, first, COUNT + 5);
     }
 
     private static List<Long> ids(List<Ticket> list) {
-        return list.stream().map(Ticket::ticketId).toList();
-    }
-
-    private static List<Ticket> expected(TicketOrder order, boolean ascending, Predicate<Ticket> matches) {
-        return SampleTickets.inApiOrder(tickets.stream().filter(matches).toList(), order, ascending);
+        return ListingWalk.ids(list);
     }
 }

@@ -258,25 +258,15 @@ class DynamoDbTicketListingIT {
                 q.title(), q.search(), q.limit(), offset, token);
     }
 
-    private static List<Ticket> walk(TicketQuery first) {
-        List<Ticket> all = new ArrayList<>();
-        Optional<String> token = Optional.empty();
-        int pages = 0;
-        do {
-            Page<Ticket> page = listing.list(withPage(first, 0, token));
-            assertThat(page.items().size()).isLessThanOrEqualTo(first.limit());
-            all.addAll(page.items());
-            token = page.continuationToken();
-            assertThat(++pages).as("pages").isLessThan(COUNT + 5);
-        } while (token.isPresent());
-        return all;
-    }
-
     private static List<Ticket> expected(TicketOrder order, boolean ascending, Predicate<Ticket> matches) {
         return SampleTickets.inApiOrder(tickets.stream().filter(matches).toList(), order, ascending);
     }
 
+    private static List<Ticket> walk(TicketQuery first) {
+        return ListingWalk.walk(listing, first, COUNT + 5);
+    }
+
     private static List<Long> ids(List<Ticket> list) {
-        return list.stream().map(Ticket::ticketId).toList();
+        return ListingWalk.ids(list);
     }
 }

@@ -7,7 +7,6 @@ import dev.ticketing.model.Status;
 import dev.ticketing.model.Ticket;
 import dev.ticketing.model.User;
 import dev.ticketing.store.DateRange;
-import dev.ticketing.store.Page;
 import dev.ticketing.store.TicketDateField;
 import dev.ticketing.store.TicketOrder;
 import dev.ticketing.store.TicketQuery;
@@ -206,27 +205,17 @@ class DynamoDbTicketListingWorkQueuesIT {
                 Optional.empty(), Map.of(), limit, 0, Optional.empty());
     }
 
+    private static List<Ticket> expected(TicketOrder order, boolean ascending, Predicate<Ticket> matches) {
+        return SampleTickets.inApiOrder(tickets.stream().filter(matches).toList(), order, ascending);
+    }
+
     private static List<Ticket> walk(TicketQuery first) {
-        List<Ticket> all = new ArrayList<>();
-        Optional<String> token = Optional.empty();
-        int pages = 0;
-        do {
-            Page<Ticket> page = listing.list(first.page(0, token));
-            assertThat(page.items().size()).isLessThanOrEqualTo(first.limit());
-            all.addAll(page.items());
-            token = page.continuationToken();
-            assertThat(++pages).as("pages").isLessThan(COUNT + 5);
-        } while (token.isPresent());
+        List<Ticket> all = ListingWalk.walk(listing, first, COUNT + 5);
         assertThat(all).allMatch(t -> t.instanceId().equals(INSTANCE));
         return all;
     }
 
     private static List<Long> ids(List<Ticket> list) {
-        return list.stream().map(Ticket::ticketId).toList();
+        return ListingWalk.ids(list);
     }
-
-    private static List<Ticket> expected(TicketOrder order, boolean ascending, Predicate<Ticket> matches) {
-        return SampleTickets.inApiOrder(tickets.stream().filter(matches).toList(), order, ascending);
-    }
-
 }
