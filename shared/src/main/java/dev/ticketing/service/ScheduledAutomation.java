@@ -111,11 +111,8 @@ public final class ScheduledAutomation {
     }
 
     private void handle(Instance instance, DueTicket due, Instant now, Counter counter) {
-        for (int step = 0, attempt = 1; step < MAX_STEPS; ) {
-            Optional<Ticket> current = tickets.findByNumber(due.instanceId(), due.ticketNumber());
-            if (current.isEmpty()) {
-                return;
-            }
+        Optional<Ticket> current = tickets.findByNumber(due.instanceId(), due.ticketNumber());
+        for (int step = 0, attempt = 1; step < MAX_STEPS && current.isPresent(); ) {
             // Each step a millisecond after the one before, so that the ticket's history lists them in order.
             Optional<Step> next = next(instance, current.get(), now.plusMillis(step));
             if (next.isEmpty()) {
@@ -129,8 +126,11 @@ public final class ScheduledAutomation {
                     return;
                 }
                 TicketLifecycleService.backOff(attempt);
+                current = tickets.findByNumber(due.instanceId(), due.ticketNumber());
                 continue;
             }
+            // What was written is the ticket now: the next step starts from it without reading it again.
+            current = Optional.of(next.get().ticket());
             DomainMetrics.current().ticketChanged(next.get().activity().type());
             step++;
             if (next.get().activity().type() == ActivityType.escalation) {
