@@ -88,20 +88,20 @@ public final class AttachmentService {
      * {@code {"uploadId"}} completes that upload.
      */
     public Outcome post(String instanceId, String ticketIdOrId, JsonNode body) {
-        reader.enabledInstance(instanceId);
+        Instance instance = reader.enabledInstance(instanceId);
         return switch (AttachmentRequests.formOf(body)) {
-            case LINKS -> new Recorded(addLinks(instanceId, ticketIdOrId, AttachmentRequests.parseLinks(body)));
+            case LINKS -> new Recorded(addLinks(instance, ticketIdOrId, AttachmentRequests.parseLinks(body)));
             case UPLOAD_REQUEST -> new UploadStarted(startUpload(instanceId, ticketIdOrId,
                     AttachmentRequests.parseUploadRequest(body)));
-            case COMPLETION -> new Recorded(complete(instanceId, ticketIdOrId,
+            case COMPLETION -> new Recorded(complete(instance, ticketIdOrId,
                     AttachmentRequests.parseCompletion(body)));
         };
     }
 
-    private AttachmentActivity addLinks(String instanceId, String ticketIdOrId, AttachmentRequests.NewLinks request) {
+    private AttachmentActivity addLinks(Instance instance, String ticketIdOrId, AttachmentRequests.NewLinks request) {
         List<String> ids = new ArrayList<>();
         request.links().forEach(link -> ids.add(AttachmentRequests.newId()));
-        return record(instanceId, ticketIdOrId, request.common(), null, activity -> {
+        return record(instance, ticketIdOrId, request.common(), null, activity -> {
             List<Attachment> attachments = new ArrayList<>();
             for (int i = 0; i < request.links().size(); i++) {
                 AttachmentRequests.Link link = request.links().get(i);
@@ -114,7 +114,7 @@ public final class AttachmentService {
 
     /** POST /tickets/{ticketId}/attachments with a multipart/form-data body: files, comment, isPrivate, user. */
     public AttachmentActivity upload(String instanceId, String ticketIdOrId, List<UploadPart> parts) {
-        reader.enabledInstance(instanceId);
+        Instance instance = reader.enabledInstance(instanceId);
         AttachmentRequests.NewFiles request = AttachmentRequests.parseFiles(parts);
         Ticket ticket = find(instanceId, ticketIdOrId);
         List<FileRef> refs = new ArrayList<>();
@@ -124,7 +124,7 @@ public final class AttachmentService {
                 refs.add(ref);
                 files.store(ref, file.content(), file.contentType());
             }
-            return record(instanceId, ticketIdOrId, request.common(), null, activity -> {
+            return record(instance, ticketIdOrId, request.common(), null, activity -> {
                 List<Attachment> attachments = new ArrayList<>();
                 for (int i = 0; i < request.files().size(); i++) {
                     AttachmentRequests.File file = request.files().get(i);
@@ -152,7 +152,8 @@ public final class AttachmentService {
         return new UploadGrant(id, target, request.fileName(), request.contentType(), request.size());
     }
 
-    private AttachmentActivity complete(String instanceId, String ticketIdOrId, String uploadId) {
+    private AttachmentActivity complete(Instance instance, String ticketIdOrId, String uploadId) {
+        String instanceId = instance.id();
         Ticket ticket = find(instanceId, ticketIdOrId);
         FileRef ref = new FileRef(instanceId, ticket.ticketId(), uploadId);
         for (int attempt = 1; attempt <= MAX_COMPLETION_ATTEMPTS; attempt++) {
@@ -168,7 +169,7 @@ public final class AttachmentService {
             files.markReferenced(ref);
             Common common = new Common(upload.comment(), null, upload.isPrivate(), upload.user());
             try {
-                return record(instanceId, ticketIdOrId, common, upload, activity -> List.of(Attachment.file(activity,
+                return record(instance, ticketIdOrId, common, upload, activity -> List.of(Attachment.file(activity,
                         0, uploadId, upload.fileName(), upload.contentType(), upload.size(), upload.isPrivate())));
             } catch (UploadNotPendingException concurrent) {
                 // Another request completed it (and keeps the file referenced), or it expired: read it again.
@@ -240,10 +241,10 @@ public final class AttachmentService {
      * Writes the ticket's next version, the activity and its attachments (and the upload's completion), re-reading
      * the ticket after a concurrent change, as comments are written.
      */
-    private AttachmentActivity record(String instanceId, String ticketIdOrId, Common common, PendingUpload completes,
+    /** {@code instance}: the caller's, as checked by the request; its settings give the ticket's service levels. */
+    private AttachmentActivity record(Instance instance, String ticketIdOrId, Common common, PendingUpload completes,
                                       Function<Activity, List<Attachment>> attachmentsOf) {
-        // Its service levels and idle timer follow the instance's settings of the moment.
-        Instance instance = reader.enabledInstance(instanceId);
+        String instanceId = instance.id();
         for (int attempt = 1; ; attempt++) {
             Ticket current = find(instanceId, ticketIdOrId);
             Instant now = now();
